@@ -1,0 +1,121 @@
+// The syntactic grammar of .cpt files. Normative: docs/language.md describes it in prose.
+//
+// ANTLR is only the parser: src/CptLang/Syntax maps this parse tree once into cptc's own typed,
+// immutable syntax tree, and nothing after Syntax/ sees ANTLR types. The grammar is deliberately
+// permissive where the binder can say more (a value may be any word or number; the binder
+// decides whether it is a learning rate, a ratio or a setting) so that mistakes get precise,
+// coded diagnostics instead of generic parse errors.
+parser grammar CptParser;
+
+options { tokenVocab = CptLexer; }
+
+compilationUnit
+    : member* EOF
+    ;
+
+member
+    : runDeclaration
+    | lawDeclaration
+    | property
+    ;
+
+// ── runs ────────────────────────────────────────────────────────────────────────────────
+
+runDeclaration
+    : RUN name=IDENTIFIER LBRACE runItem* RBRACE
+    ;
+
+runItem
+    : property
+    | trainStage
+    | pretrainedStage
+    | switchStage
+    ;
+
+// `peak_lr 2e-4`, `tokens_per_step 4M`, `lambda 0.999`, `warmup_area peak`.
+property
+    : name=IDENTIFIER value
+    ;
+
+trainStage
+    : TRAIN domain=IDENTIFIER stageBody
+    ;
+
+// An open checkpoint whose pre-training schedule is unknown (CPT §6).
+pretrainedStage
+    : PRETRAINED domain=IDENTIFIER
+    ;
+
+switchStage
+    : SWITCH TO domain=IDENTIFIER stageBody
+    ;
+
+stageBody
+    : LBRACE stageItem* RBRACE
+    ;
+
+stageItem
+    : replay
+    | phase
+    ;
+
+replay
+    : REPLAY domain=IDENTIFIER value
+    ;
+
+phase
+    : WARMUP length? fromClause? toClause? shape?      # warmupPhase
+    | STABLE length atClause?                          # stablePhase
+    | DECAY length fromClause? toClause shape?         # decayPhase
+    | DROP toClause                                    # dropPhase
+    ;
+
+// `36k steps`, `40B tokens`, `until 90k`.
+length
+    : amount=value unit=IDENTIFIER?                    # countLength
+    | UNTIL step=value                                 # untilLength
+    ;
+
+fromClause : FROM value ;
+toClause   : TO value ;
+atClause   : AT value ;
+
+// `cosine`, `1-sqrt`, `polynomial(2)`.
+shape
+    : ONE_SQRT
+    | IDENTIFIER (LPAREN value RPAREN)?
+    ;
+
+// A number (`2e-4`, `-0.666`, `10%`) or a word (`peak`, `step`, or a mistake such as `nan`).
+value
+    : MINUS? NUMBER PERCENT?
+    | IDENTIFIER
+    ;
+
+// ── laws ────────────────────────────────────────────────────────────────────────────────
+
+lawDeclaration
+    : LAW name=IDENTIFIER lawBody                      # lawBlock
+    | LAW name=IDENTIFIER EQUALS lawExpression lawBody? # lawDefinition
+    ;
+
+lawBody
+    : LBRACE parameter* RBRACE
+    ;
+
+parameter
+    : name=IDENTIFIER EQUALS value
+    ;
+
+// `0.867 * fineweb + 0.152 * kp` (an out-of-domain set) or `paper.fig3.general` (a preset).
+lawExpression
+    : lawTerm (sign=(PLUS | MINUS) lawTerm)*
+    ;
+
+lawTerm
+    : (value STAR)? qualifiedName
+    ;
+
+qualifiedName
+    : IDENTIFIER (DOT IDENTIFIER)*
+    ;

@@ -1,0 +1,2 @@
+namespace CptLang;
+internal static class Placeholder { }
