@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using CptLang.Laws.Laws;
+using CptLang.Laws.Schedules;
+using CptLang.Syntax;
+
+namespace CptLang.Binding;
+
+/// <summary>A file after binding: names resolved, units converted, defaults applied, steps
+/// counted. Only produced for what bound without errors; see <see cref="Compilation"/>.</summary>
+public sealed record BoundFile(PlanSettings Settings, ImmutableArray<BoundRun> Runs, ImmutableArray<BoundLaw> Laws);
+
+/// <param name="HasErrors">True when a diagnostic of error severity was reported inside the run.</param>
+public sealed record BoundRun(
+    RunDeclarationSyntax Syntax, string Name, double PeakLr, double? TokensPerStep,
+    PlanSettings Settings, ImmutableArray<BoundStage> Stages, bool HasErrors)
+{
+    public BoundStage? Pretraining => Stages.FirstOrDefault(s => s.Kind != StageKind.Continual);
+    public BoundStage? Continual => Stages.FirstOrDefault(s => s.Kind == StageKind.Continual);
+    public IEnumerable<string> Domains => Stages.Select(s => s.Domain);
+}
+
+/// <param name="FirstStep">First step of the stage; <see cref="LastStep"/> = FirstStep − 1 when it has none.</param>
+public sealed record BoundStage(
+    StageSyntax Syntax, StageKind Kind, string Domain, long FirstStep, long LastStep,
+    double ReplayRatio, ReplaySyntax? ReplaySyntax, ImmutableArray<BoundPhase> Phases);
+
+public enum BoundPhaseKind { Warmup, Stable, Decay, Drop }
+
+/// <summary>A phase with its steps and LRs resolved. A drop has no steps (LastStep = FirstStep − 1)
+/// and only changes the LR the next phase starts from.</summary>
+public sealed record BoundPhase(PhaseSyntax Syntax, BoundPhaseKind Kind, long FirstStep, long LastStep, Kernel Kernel)
+{
+    public long Length => LastStep - FirstStep + 1;
+}
+
+/// <summary>A law declaration bound to the law engine's definition.</summary>
+public sealed record BoundLaw(LawDeclarationSyntax Syntax, LawDefinition Definition)
+{
+    public string Name => Definition.Name;
+}

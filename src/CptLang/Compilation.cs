@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using CptLang.Binding;
+using CptLang.Diagnostics;
+using CptLang.Laws.Laws;
+using CptLang.Laws.Schedules;
+using CptLang.Lowering;
+using CptLang.Syntax;
+using CptLang.Text;
+
+namespace CptLang;
+
+/// <summary>
+/// One .cpt file through the pipeline: Syntax → Binding → Lowering. Each stage runs once, on
+/// first use. Plans and laws are only handed out for a file without errors.
+/// </summary>
+public sealed class Compilation
+{
+    readonly Lazy<(BoundFile Bound, ImmutableArray<Diagnostic> Diagnostics)> _binding;
+    readonly Lazy<ImmutableArray<EvaluationPlan>> _plans;
+
+    Compilation(SyntaxTree tree)
+    {
+        SyntaxTree = tree;
+        _binding = new(Bind);
+        _plans = new(() => HasErrors ? [] : Bound.Runs.Select(Lowerer.Lower).ToImmutableArray());
+    }
+
+    public static Compilation Create(SourceText text) => new(SyntaxTree.Parse(text));
+
+    public static Compilation Create(string text, string path = "") => Create(SourceText.From(text, path));
+
+    public SyntaxTree SyntaxTree { get; }
+    public SourceText Text => SyntaxTree.Text;
+
+    public BoundFile Bound => _binding.Value.Bound;
+
+    /// <summary>Syntax and binding diagnostics, in source order.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => _binding.Value.Diagnostics;
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The evaluation plan of every run, in source order; empty when the file has errors.</summary>
+    public ImmutableArray<EvaluationPlan> Plans => _plans.Value;
+
+    /// <summary>The laws of the file; empty when the file has errors.</summary>
+    public ImmutableArray<LawDefinition> Laws => HasErrors ? [] : Bound.Laws.Select(l => l.Definition).ToImmutableArray();
+
+    (BoundFile, ImmutableArray<Diagnostic>) Bind()
+    {
+        var bag = new DiagnosticBag();
+        foreach (var d in SyntaxTree.Diagnostics) bag.Add(d);
+        var bound = Binder.Bind(SyntaxTree.Root, bag, new SyntaxErrorMap(SyntaxTree.Diagnostics));
+        var ordered = bag.Items
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.Length).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return (bound, ordered);
+    }
+}

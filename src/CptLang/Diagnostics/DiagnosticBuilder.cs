@@ -1,0 +1,171 @@
+using CptLang.Text;
+using static CptLang.Diagnostics.DisplayFormat;
+using C = CptLang.Diagnostics.DiagnosticCatalog;
+
+namespace CptLang.Diagnostics;
+
+/// <summary>
+/// Builds each diagnostic of <see cref="DiagnosticCatalog"/> with its message and fix hint.
+/// Call sites read like <c>DiagnosticBuilder.At(span).UnknownShape("cosin", suggestion)</c>.
+/// Messages are lower-case sentences without a final period, in the MSBuild style.
+/// </summary>
+public readonly struct DiagnosticBuilder(TextSpan span)
+{
+    public static DiagnosticBuilder At(TextSpan span) => new(span);
+
+    Diagnostic Make(DiagnosticDescriptor descriptor, string message, string? hint = null) => new(descriptor, span, message, hint);
+
+    // ── 0xxx syntax ──────────────────────────────────────────────────────────────────────
+    public Diagnostic FileTooLarge(int length, int max) => Make(C.FileTooLarge,
+        $"the file has {length:N0} characters; cptc reads .cpt files of up to {max:N0}",
+        "split the file, or check that this is the file you meant");
+    public Diagnostic BinaryFile() => Make(C.BinaryFile,
+        "this is not a text file (it contains NUL characters)", "pass a .cpt source file");
+    public Diagnostic InvalidCharacter(string text) => Make(C.InvalidCharacter,
+        text.Length == 1 ? $"invalid character '{Printable(text)}'" : $"invalid characters '{Printable(text)}'",
+        "remove it; comments start with // or /*");
+    public Diagnostic UnexpectedToken(string actual, string? expected) => Make(C.UnexpectedToken,
+        expected is null ? $"unexpected {actual}" : $"unexpected {actual}; expected {expected}");
+    public Diagnostic MissingToken(string? expected) => Make(C.MissingToken,
+        expected is null ? "something is missing here" : $"expected {expected}");
+    public Diagnostic UnterminatedComment() => Make(C.UnterminatedComment,
+        "this block comment has no closing */", "close it with */");
+    public Diagnostic TooManyErrors(int max) => Make(C.TooManyErrors,
+        $"more than {max} syntax errors; the rest are not reported", "fix the first errors and compile again");
+
+    // ── 1xxx names, values and units ─────────────────────────────────────────────────────
+    public Diagnostic DuplicateRun(string name) => Make(C.DuplicateRun, $"a run named '{name}' is already declared in this file", "rename one of them");
+    public Diagnostic DuplicateLaw(string name) => Make(C.DuplicateLaw, $"a law named '{name}' is already declared in this file", "each validation set has one law; rename or remove one");
+    public Diagnostic DuplicateProperty(string name) => Make(C.DuplicateProperty, $"'{name}' is already given", "remove one of them");
+    public Diagnostic UnknownProperty(string name, string where, IEnumerable<string> known) => Make(C.UnknownProperty,
+        $"unknown {where} '{name}'{Spelling.DidYouMean(name, known)}", $"known here: {string.Join(", ", known)}");
+    public Diagnostic NotANumber(string text, string what) => Make(C.NotANumber, $"'{text}' is not a number; {what} must be a number");
+    public Diagnostic NumberOutOfRange(string text) => Make(C.NumberOutOfRange, $"'{text}' is too large to be a number cptc can use");
+    public Diagnostic PercentNotAllowed(string what) => Make(C.PercentNotAllowed, $"{what} cannot be given in %", "write the plain number");
+    public Diagnostic InvalidSettingValue(string setting, string value, IEnumerable<string> allowed) => Make(C.InvalidSettingValue,
+        $"'{value}' is not a value of '{setting}'{Spelling.DidYouMean(value, allowed)}", $"use one of: {string.Join(", ", allowed)}");
+    public Diagnostic InvalidLambda(double value) => Make(C.InvalidSettingValue,
+        $"lambda must lie strictly between 0 and 1, not {Number(value)}", "the papers use lambda 0.999");
+    public Diagnostic UnknownDomain(string name, IEnumerable<string> domains) => Make(C.UnknownDomain,
+        $"unknown domain '{name}'{Spelling.DidYouMean(name, domains)}", domains.Any() ? $"this run's domains: {string.Join(", ", domains)}" : null);
+    public Diagnostic UnknownLaw(string name, IEnumerable<string> laws) => Make(C.UnknownLaw,
+        $"unknown law '{name}'{Spelling.DidYouMean(name, laws)}", "declare it with `law NAME { … }` in this file");
+    public Diagnostic UnknownParameter(string name, IEnumerable<string> known) => Make(C.UnknownParameter,
+        $"unknown law parameter '{name}'{Spelling.DidYouMean(name, known)}", $"law parameters: {string.Join(" ", known)}");
+    public Diagnostic DuplicateParameter(string name) => Make(C.DuplicateParameter, $"parameter '{name}' is already given", "remove one of them");
+    public Diagnostic MissingPeakLr(string run) => Make(C.MissingPeakLr,
+        $"run '{run}' has no peak_lr", "add `peak_lr 2e-4` (or your peak); phases start there and % LRs are relative to it");
+    public Diagnostic UnknownPreset(string name, IEnumerable<string> presets) => Make(C.UnknownPreset,
+        $"unknown parameter set '{name}'{Spelling.DidYouMean(name, presets)}", $"built-in sets: {string.Join(", ", presets)}");
+    public Diagnostic ValueMustBePositive(string what, double value) => Make(C.ValueMustBePositive, $"{what} must be above 0, not {Number(value)}");
+    public Diagnostic UnknownUnit(string unit) => Make(C.UnknownUnit,
+        $"unknown length unit '{unit}'{Spelling.DidYouMean(unit, ["steps", "tokens"])}", "lengths are `N steps`, `N tokens` or `until STEP`");
+    public Diagnostic MissingUnit(string amount) => Make(C.MissingUnit,
+        $"'{amount}' needs a unit", $"write `{amount} steps` or `{amount} tokens`");
+    public Diagnostic TokensWithoutTokensPerStep(string run) => Make(C.TokensWithoutTokensPerStep,
+        $"a length in tokens needs the run's tokens_per_step", $"add `tokens_per_step 4M` (your batch size in tokens) to run '{run}'");
+    public Diagnostic NotWholeNumber(string what, double value) => Make(C.NotWholeNumber, $"{what} must be a whole number, not {Number(value)}");
+    public Diagnostic SuffixNotAllowed(string what) => Make(C.SuffixNotAllowed, $"{what} takes no k/M/B suffix", "write the plain number");
+
+    // ── 2xxx schedule semantics ──────────────────────────────────────────────────────────
+    public Diagnostic ShapeNeedsPositiveEnd(string shape) => Make(C.ShapeNeedsPositiveEnd,
+        $"an {shape} decay needs an end LR above 0", "use a small value such as 1% or another shape");
+    public Diagnostic ShapeNeedsPositiveStart(string shape) => Make(C.ShapeNeedsPositiveEnd,
+        $"an {shape} phase needs a start LR above 0", "start from a small value such as 1% or use another shape");
+    public Diagnostic NonPositiveLength(double value) => Make(C.NonPositiveLength,
+        $"a phase must last at least one step, not {Number(value)}");
+    public Diagnostic UntilBehind(long step, long current) => Make(C.UntilBehind,
+        $"'until {Steps(step)}' is not after the previous phase, which ends at step {Steps(current)}", $"use a step after {Steps(current)}");
+    public Diagnostic NegativeLearningRate(double value) => Make(C.NegativeLearningRate, $"a learning rate cannot be negative ({Number(value)})");
+    public Diagnostic DecayRises(double from, double to) => Make(C.DecayRises,
+        $"this decay rises from {Number(from)} to {Number(to)}", "use `warmup` to raise the LR, or lower the end value");
+    public Diagnostic WarmupFalls(double from, double to) => Make(C.WarmupFalls,
+        $"this warmup falls from {Number(from)} to {Number(to)}", "use `decay` to lower the LR, or raise the end value");
+    public Diagnostic ReplayOutOfRange(double ratio) => Make(C.ReplayOutOfRange,
+        $"a replay ratio must be at least 0 and below 1 (100%), not {Number(ratio)}", "write it as a fraction (0.25) or a percentage (25%)");
+    public Diagnostic UnknownShape(string name, IEnumerable<string> shapes) => Make(C.UnknownShape,
+        $"unknown shape '{name}'{Spelling.DidYouMean(name, shapes)}", $"shapes: {string.Join(", ", shapes)}");
+    public Diagnostic ShapeNotForWarmup(string name, IEnumerable<string> shapes) => Make(C.ShapeNotForWarmup,
+        $"a warmup cannot have the shape '{name}'", $"warmup shapes: {string.Join(", ", shapes)}");
+    public Diagnostic InvalidShapeArgument(string message, string? hint = null) => Make(C.InvalidShapeArgument, message, hint);
+    public Diagnostic SecondSwitch() => Make(C.SecondSwitch,
+        "a run can switch domain only once: the CPT law covers one switch", "split the run into two runs, one per switch");
+    public Diagnostic MisplacedPretraining(string keyword) => Make(C.MisplacedPretraining,
+        $"'{keyword}' must be the first stage of a run, and there can be only one", "move it first, or make this stage a `switch to`");
+    public Diagnostic SwitchWithoutPretraining(string domain) => Make(C.SwitchWithoutPretraining,
+        $"the switch to '{domain}' has no pre-training stage before it",
+        "add `train DOMAIN { … }` before it, or `pretrained DOMAIN` for an open checkpoint with an unknown schedule");
+    public Diagnostic EmptyStage(string domain) => Make(C.EmptyStage, $"the stage on '{domain}' has no steps", "add a phase such as `stable 1k steps`");
+    public Diagnostic ReplayOutsideSwitch() => Make(C.ReplayOutsideSwitch,
+        "replay belongs in a `switch to` stage: it mixes pre-training data into continual pre-training");
+    public Diagnostic ReplayOfOtherDomain(string domain, string pretraining) => Make(C.ReplayOfOtherDomain,
+        $"the CPT law models replay of the pre-training domain '{pretraining}' only, not '{domain}'", $"replay '{pretraining}'");
+    public Diagnostic DuplicateReplay() => Make(C.DuplicateReplay, "this stage already has a replay", "give one combined ratio");
+    public Diagnostic SwitchToSameDomain(string domain) => Make(C.SwitchToSameDomain,
+        $"the run already trains on '{domain}'; a switch needs a new domain", "continue the phases in the same stage instead");
+    public Diagnostic RunTooLong(double steps, double max) => Make(C.RunTooLong,
+        $"the run would last {Number(steps)} steps; cptc handles runs of up to {Number(max)} steps");
+    public Diagnostic LearningRateJump(double from, double to, long step) => Make(C.LearningRateJump,
+        $"the learning rate jumps from {Number(from)} to {Number(to)} at step {Steps(step)}",
+        "if intended, write `drop to …` (down) or say `from` the previous value; otherwise align the values");
+    public Diagnostic RewarmupAbovePretrainingPeak(double lr, double peak) => Make(C.RewarmupAbovePretrainingPeak,
+        $"the re-warmup goes to {Number(lr)}, above the pre-training peak {Number(peak)}", "CPT usually re-warms to at most the pre-training peak");
+    public Diagnostic DropRises(double from, double to) => Make(C.DropRises,
+        $"this drop rises from {Number(from)} to {Number(to)}", "a drop lowers the LR; use `stable … at LR` or `warmup` to raise it");
+    public Diagnostic DropWithoutEffect() => Make(C.DropWithoutEffect, "this drop is the last phase of the run and has no effect", "remove it or add a phase after it");
+    public Diagnostic TokensRoundedToSteps(double tokens, double steps, long rounded) => Make(C.TokensRoundedToSteps,
+        $"{Number(tokens)} tokens is {steps.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} steps; rounded to {Steps(rounded)} steps", "give the length in steps to be exact");
+    public Diagnostic EmptyRun(string run, bool onlyPretrained) => onlyPretrained
+        ? Make(C.EmptyRun, $"run '{run}' has no steps: its only stage is a pretrained checkpoint", "add `switch to DOMAIN { … }` for the continual pre-training")
+        : Make(C.EmptyRun, $"run '{run}' has no stages", "add `train DOMAIN { … }`");
+    public Diagnostic UnusuallyLargeLearningRate(double lr) => Make(C.UnusuallyLargeLearningRate,
+        $"a learning rate of {Number(lr)} is unusually large", "LLM learning rates are usually below 1e-2; check the exponent");
+    public Diagnostic FlatPhase(string phase, double lr) => Make(C.FlatDecay,
+        $"this {phase} stays at {Number(lr)}", "use `stable` for a constant learning rate");
+
+    // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
+    public Diagnostic LawMissingParameters(string law, string form, IEnumerable<string> missing, string? hint = null) => Make(C.LawMissingParameters,
+        $"law '{law}' ({form}) is missing {string.Join(", ", missing)}", hint);
+    public Diagnostic ParameterNotInForm(string name, string form, IEnumerable<string> formParameters) => Make(C.ParameterNotInForm,
+        $"'{name}' is not a parameter of the {form} form", $"its parameters: {string.Join(" ", formParameters)}");
+    public Diagnostic MixedLawForms(string first, string second) => Make(C.MixedLawForms,
+        $"this law mixes parameters of the {first} and the {second} forms; no law has both");
+    public Diagnostic ParameterOutOfRange(string name, double value, string requirement) => Make(C.ParameterOutOfRange,
+        $"{name} = {Number(value)} is out of range: {requirement}");
+    public Diagnostic SumOfSums(string name) => Make(C.SumOfSums,
+        $"'{name}' is itself a weighted sum; terms must be laws with parameters", "expand its terms here");
+    public Diagnostic PresetWithWeight(string name) => Make(C.PresetWithWeight,
+        $"the parameter set '{name}' cannot be a weighted term", "declare it as its own law (`law x = {name}`) and use x in the sum");
+    public Diagnostic ReplayNeedsReplayLaw(string run, double ratio, string law) => Make(C.ReplayNeedsReplayLaw,
+        $"run '{run}' replays {Number(ratio * 100)}% of its pre-training data, but law '{law}' has no replay parameters (a1, a2)",
+        "fit the replay form (Eq. 8) or remove the replay");
+    public Diagnostic ReplayLawWithoutRole(string law, string run) => Make(C.ReplayLawWithoutRole,
+        $"law '{law}' has the replay form, but its name matches neither domain of run '{run}', so cptc cannot tell which replay equation applies",
+        "name the law after the pre-training or the new domain");
+    public Diagnostic OpenLawWithKnownPretraining(string law, string run) => Make(C.OpenLawWithKnownPretraining,
+        $"law '{law}' has the open-model form (S1pt), but run '{run}' gives its pre-training schedule",
+        "use an Eq. 4 law, or write `pretrained DOMAIN` instead of `train DOMAIN { … }`");
+    public Diagnostic UnknownPretrainingNeedsOpenLaw(string run, string law) => Make(C.UnknownPretrainingNeedsOpenLaw,
+        $"run '{run}' has an unknown pre-training schedule, but law '{law}' has no S1pt",
+        "fit the open-model form (L0 A alpha C2 B E beta S1pt)");
+    public Diagnostic AnnealingLawAcrossSwitch(string law, string run) => Make(C.AnnealingLawAcrossSwitch,
+        $"law '{law}' is the annealing law (Eq. 1), which ignores the domain switch of run '{run}'",
+        "fit the CPT form (C1 C2 B E beta) to predict across a switch");
+    public Diagnostic ModelSizeLooksLikeMillions(double n) => Make(C.ModelSizeLooksLikeMillions,
+        $"N = {Number(n)} reads as {Number(n)} parameters", $"write the count with a suffix, e.g. N = {Number(n)}M");
+    public Diagnostic OverridesOnSum(string law) => Make(C.OverridesOnSum,
+        $"law '{law}' is a weighted sum; it has no parameters to override", "remove the { … } block");
+    public Diagnostic LawUndefined(string law, long step, string reason) => Make(C.LawUndefined,
+        $"law '{law}' is undefined at step {Steps(step)}: {reason}");
+
+    // ── 4xxx command line and files ──────────────────────────────────────────────────────
+    public Diagnostic CannotReadFile(string path, string reason) => Make(C.CannotReadFile, $"cannot read '{path}': {reason}");
+    public Diagnostic CannotWriteFile(string path, string reason) => Make(C.CannotWriteFile, $"cannot write '{path}': {reason}");
+    public Diagnostic UnknownRun(string message, IEnumerable<string> runs) => Make(C.UnknownRun, message, $"runs in this file: {string.Join(", ", runs)}");
+    public Diagnostic StepOutsideRun(long step, long total) => Make(C.StepOutsideRun, $"step {Steps(step)} is outside the run, which has steps 1..{Steps(total)}");
+    public Diagnostic InternalError(string message) => Make(C.InternalError,
+        $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");
+
+    static string Printable(string text) =>
+        string.Concat(text.Take(20).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > 20 ? "…" : "");
+}

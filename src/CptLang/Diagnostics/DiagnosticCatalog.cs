@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using static CptLang.Diagnostics.DiagnosticSeverity;
+
+namespace CptLang.Diagnostics;
+
+/// <summary>
+/// Every diagnostic cptc can report, with its stable code. Codes are grouped by stage:
+/// 0xxx syntax, 1xxx names and values, 2xxx schedule semantics, 3xxx laws, 4xxx command line and
+/// files. A retired code is never reused. Each code is documented in docs/diagnostics.md (a test
+/// checks it). Messages are built by <see cref="DiagnosticBuilder"/>.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    // ── 0xxx syntax ──────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor FileTooLarge = new("CPT0001", Error, "File too large");
+    public static readonly DiagnosticDescriptor BinaryFile = new("CPT0002", Error, "Not a text file");
+    public static readonly DiagnosticDescriptor InvalidCharacter = new("CPT0003", Error, "Invalid character");
+    public static readonly DiagnosticDescriptor UnexpectedToken = new("CPT0004", Error, "Unexpected token");
+    public static readonly DiagnosticDescriptor MissingToken = new("CPT0005", Error, "Missing token");
+    public static readonly DiagnosticDescriptor UnterminatedComment = new("CPT0006", Error, "Unterminated block comment");
+    public static readonly DiagnosticDescriptor TooManyErrors = new("CPT0007", Error, "Too many syntax errors");
+
+    // ── 1xxx names, values and units ─────────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor DuplicateRun = new("CPT1001", Error, "Duplicate run name");
+    public static readonly DiagnosticDescriptor DuplicateLaw = new("CPT1002", Error, "Duplicate law name");
+    public static readonly DiagnosticDescriptor DuplicateProperty = new("CPT1003", Error, "Property given twice");
+    public static readonly DiagnosticDescriptor UnknownProperty = new("CPT1004", Error, "Unknown property or setting");
+    public static readonly DiagnosticDescriptor NotANumber = new("CPT1005", Error, "Not a number");
+    public static readonly DiagnosticDescriptor NumberOutOfRange = new("CPT1006", Error, "Number out of range");
+    public static readonly DiagnosticDescriptor PercentNotAllowed = new("CPT1007", Error, "Percent not allowed here");
+    public static readonly DiagnosticDescriptor InvalidSettingValue = new("CPT1008", Error, "Invalid setting value");
+    public static readonly DiagnosticDescriptor UnknownDomain = new("CPT1009", Error, "Unknown domain");
+    public static readonly DiagnosticDescriptor UnknownLaw = new("CPT1010", Error, "Unknown law");
+    public static readonly DiagnosticDescriptor UnknownParameter = new("CPT1011", Error, "Unknown law parameter");
+    public static readonly DiagnosticDescriptor DuplicateParameter = new("CPT1012", Error, "Law parameter given twice");
+    public static readonly DiagnosticDescriptor MissingPeakLr = new("CPT1013", Error, "Run without peak_lr");
+    public static readonly DiagnosticDescriptor UnknownPreset = new("CPT1014", Error, "Unknown parameter set");
+    public static readonly DiagnosticDescriptor ValueMustBePositive = new("CPT1015", Error, "Value must be positive");
+    public static readonly DiagnosticDescriptor UnknownUnit = new("CPT1016", Error, "Unknown length unit");
+    public static readonly DiagnosticDescriptor MissingUnit = new("CPT1017", Error, "Length without unit");
+    public static readonly DiagnosticDescriptor TokensWithoutTokensPerStep = new("CPT1018", Error, "Token length without tokens_per_step");
+    public static readonly DiagnosticDescriptor NotWholeNumber = new("CPT1019", Error, "Not a whole number");
+    public static readonly DiagnosticDescriptor SuffixNotAllowed = new("CPT1020", Error, "Scale suffix not allowed here");
+
+    // ── 2xxx schedule semantics ──────────────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor ShapeNeedsPositiveEnd = new("CPT2001", Error, "Shape cannot reach zero");
+    public static readonly DiagnosticDescriptor NonPositiveLength = new("CPT2002", Error, "Length zero or negative");
+    public static readonly DiagnosticDescriptor UntilBehind = new("CPT2003", Error, "'until' at or behind the current step");
+    public static readonly DiagnosticDescriptor NegativeLearningRate = new("CPT2004", Error, "Negative learning rate");
+    public static readonly DiagnosticDescriptor DecayRises = new("CPT2005", Error, "Decay that rises");
+    public static readonly DiagnosticDescriptor WarmupFalls = new("CPT2006", Error, "Warmup that falls");
+    public static readonly DiagnosticDescriptor ReplayOutOfRange = new("CPT2007", Error, "Replay ratio outside [0, 1)");
+    public static readonly DiagnosticDescriptor UnknownShape = new("CPT2008", Error, "Unknown shape");
+    public static readonly DiagnosticDescriptor ShapeNotForWarmup = new("CPT2009", Error, "Shape not available for warmups");
+    public static readonly DiagnosticDescriptor InvalidShapeArgument = new("CPT2010", Error, "Invalid shape argument");
+    public static readonly DiagnosticDescriptor SecondSwitch = new("CPT2011", Error, "More than one domain switch");
+    public static readonly DiagnosticDescriptor MisplacedPretraining = new("CPT2012", Error, "Pre-training stage not first");
+    public static readonly DiagnosticDescriptor SwitchWithoutPretraining = new("CPT2013", Error, "Switch without a pre-training stage");
+    public static readonly DiagnosticDescriptor EmptyStage = new("CPT2014", Error, "Stage without steps");
+    public static readonly DiagnosticDescriptor ReplayOutsideSwitch = new("CPT2015", Error, "Replay outside a switch stage");
+    public static readonly DiagnosticDescriptor ReplayOfOtherDomain = new("CPT2016", Error, "Replay of a domain other than the pre-training one");
+    public static readonly DiagnosticDescriptor DuplicateReplay = new("CPT2017", Error, "Replay given twice");
+    public static readonly DiagnosticDescriptor SwitchToSameDomain = new("CPT2018", Error, "Switch to the domain already trained on");
+    public static readonly DiagnosticDescriptor RunTooLong = new("CPT2019", Error, "Run too long");
+    public static readonly DiagnosticDescriptor LearningRateJump = new("CPT2020", Warning, "Learning rate jumps between phases");
+    public static readonly DiagnosticDescriptor RewarmupAbovePretrainingPeak = new("CPT2021", Warning, "Re-warmup above the pre-training peak");
+    public static readonly DiagnosticDescriptor DropRises = new("CPT2022", Error, "Drop that rises");
+    public static readonly DiagnosticDescriptor DropWithoutEffect = new("CPT2023", Warning, "Drop at the end of a run");
+    public static readonly DiagnosticDescriptor TokensRoundedToSteps = new("CPT2024", Warning, "Token length not a whole number of steps");
+    public static readonly DiagnosticDescriptor EmptyRun = new("CPT2025", Error, "Run without stages");
+    public static readonly DiagnosticDescriptor UnusuallyLargeLearningRate = new("CPT2026", Warning, "Unusually large learning rate");
+    public static readonly DiagnosticDescriptor FlatDecay = new("CPT2027", Warning, "Decay or warmup that does not move");
+
+    // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor LawMissingParameters = new("CPT3001", Error, "Law missing parameters of its form");
+    public static readonly DiagnosticDescriptor ParameterNotInForm = new("CPT3002", Error, "Parameter not part of the law's form");
+    public static readonly DiagnosticDescriptor MixedLawForms = new("CPT3003", Error, "Parameters of two law forms");
+    public static readonly DiagnosticDescriptor ParameterOutOfRange = new("CPT3004", Error, "Law parameter out of range");
+    public static readonly DiagnosticDescriptor SumOfSums = new("CPT3005", Error, "Weighted sum of a weighted sum");
+    public static readonly DiagnosticDescriptor PresetWithWeight = new("CPT3006", Error, "Parameter set used as a sum term");
+    public static readonly DiagnosticDescriptor ReplayNeedsReplayLaw = new("CPT3007", Error, "Replay with a law that has no replay parameters");
+    public static readonly DiagnosticDescriptor ReplayLawWithoutRole = new("CPT3008", Error, "Replay law not named after a domain");
+    public static readonly DiagnosticDescriptor OpenLawWithKnownPretraining = new("CPT3009", Error, "Open-model law on a run with known pre-training");
+    public static readonly DiagnosticDescriptor UnknownPretrainingNeedsOpenLaw = new("CPT3010", Error, "Unknown pre-training needs an open-model law");
+    public static readonly DiagnosticDescriptor AnnealingLawAcrossSwitch = new("CPT3011", Warning, "Annealing law used across a domain switch");
+    public static readonly DiagnosticDescriptor ModelSizeLooksLikeMillions = new("CPT3012", Warning, "Model size without a scale suffix");
+    public static readonly DiagnosticDescriptor OverridesOnSum = new("CPT3013", Error, "Parameter overrides on a weighted sum");
+    public static readonly DiagnosticDescriptor LawUndefined = new("CPT3014", Error, "Law undefined at a step");
+
+    // ── 4xxx command line and files ──────────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");
+    public static readonly DiagnosticDescriptor CannotWriteFile = new("CPT4002", Error, "Cannot write file");
+    public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
+    public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Step outside the run");
+    public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
+
+    /// <summary>All descriptors, in code order.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Code, StringComparer.Ordinal)
+        .ToImmutableArray();
+}

@@ -1,0 +1,3 @@
+namespace CptLang.Diagnostics;
+
+public enum DiagnosticSeverity { Error, Warning }

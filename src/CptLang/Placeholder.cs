@@ -1,2 +1,0 @@
-namespace CptLang;
-internal static class Placeholder { }

@@ -1,0 +1,73 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Misc;
+using CptLang.Diagnostics;
+using CptLang.Text;
+
+namespace CptLang.Syntax.Parsing;
+
+/// <summary>
+/// ANTLR's default recovery (single-token insertion and deletion, resynchronisation), with its
+/// reports turned into coded diagnostics worded for .cpt users instead of ANTLR's messages.
+/// After <see cref="MaxErrors"/> reports it goes quiet: the parse still finishes (recovery is
+/// linear) but one "too many errors" diagnostic stands for the rest.
+/// </summary>
+internal sealed class SyntaxErrorStrategy(SourceText text, List<Diagnostic> diagnostics) : DefaultErrorStrategy
+{
+    public const int MaxErrors = 100;
+    int _reported;
+
+    protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e) =>
+        Unexpected(e.OffendingToken, e.GetExpectedTokens());
+
+    protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>
+        Unexpected(e.OffendingToken, e.GetExpectedTokens());
+
+    protected override void ReportFailedPredicate(Parser recognizer, FailedPredicateException e) =>
+        Unexpected(e.OffendingToken, e.GetExpectedTokens());
+
+    protected override void ReportUnwantedToken(Parser recognizer)
+    {
+        if (InErrorRecoveryMode(recognizer)) return;
+        BeginErrorCondition(recognizer);
+        Unexpected(recognizer.CurrentToken, GetExpectedTokens(recognizer));
+    }
+
+    protected override void ReportMissingToken(Parser recognizer)
+    {
+        if (InErrorRecoveryMode(recognizer)) return;
+        BeginErrorCondition(recognizer);
+        var expected = GetExpectedTokens(recognizer);
+        var previous = ((ITokenStream)recognizer.InputStream).LT(-1);
+        int at = previous is null ? 0 : previous.StopIndex + 1;
+        Report(DiagnosticBuilder.At(new TextSpan(at, 0)).MissingToken(Describe(expected)));
+    }
+
+    void Unexpected(IToken token, IntervalSet? expected)
+    {
+        var span = token.Type == TokenConstants.EOF
+            ? new TextSpan(text.Length, 0)
+            : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+        string actual = token.Type == TokenConstants.EOF ? "end of file" : $"'{text.ToString(span)}'";
+        Report(DiagnosticBuilder.At(span).UnexpectedToken(actual, expected is null ? null : Describe(expected)));
+    }
+
+    void Report(Diagnostic diagnostic)
+    {
+        _reported++;
+        if (_reported <= MaxErrors) diagnostics.Add(diagnostic);
+        else if (_reported == MaxErrors + 1) diagnostics.Add(DiagnosticBuilder.At(diagnostic.Span).TooManyErrors(MaxErrors));
+    }
+
+    static string? Describe(IntervalSet expected)
+    {
+        var names = expected.ToList()
+            .Select(TokenKinds.FromAntlr)
+            .Where(k => k != SyntaxKind.BadCharacterToken)
+            .Distinct()
+            .Select(SyntaxFacts.DisplayName)
+            .ToList();
+        if (names.Count == 0) return null;
+        if (names.Count > 6) names = [.. names.Take(6), "…"];
+        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
+}
