@@ -25,6 +25,9 @@ public sealed class Compilation
         _plans = new(() => HasErrors ? [] : Bound.Runs.Select(Lowerer.Lower).ToImmutableArray());
     }
 
+    /// <summary>More than this many diagnostics are summarised in one: nobody reads the rest.</summary>
+    public const int MaxDiagnostics = 200;
+
     public static Compilation Create(SourceText text) => new(SyntaxTree.Parse(text));
 
     public static Compilation Create(string text, string path = "") => Create(SourceText.From(text, path));
@@ -52,7 +55,12 @@ public sealed class Compilation
         var bound = Binder.Bind(SyntaxTree.Root, bag, new SyntaxErrorMap(SyntaxTree.Diagnostics));
         var ordered = bag.Items
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.Length).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return (bound, ordered);
+            .ToList();
+        if (ordered.Count > MaxDiagnostics)
+        {
+            var last = ordered[MaxDiagnostics - 1];
+            ordered = [.. ordered.Take(MaxDiagnostics), DiagnosticBuilder.At(last.Span).TooManyDiagnostics(ordered.Count, MaxDiagnostics)];
+        }
+        return (bound, [.. ordered]);
     }
 }

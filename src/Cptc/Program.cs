@@ -1,1 +1,1 @@
-return 0;
+return Cptc.Cli.Run(args, Console.Out, Console.Error);

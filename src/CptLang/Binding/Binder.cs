@@ -19,7 +19,7 @@ internal static class Binder
         var runs = ImmutableArray.CreateBuilder<BoundRun>();
         var runNames = new HashSet<string>();
         var runBinder = new RunBinder(diagnostics, syntaxErrors);
-        foreach (var run in root.Members.OfType<RunDeclarationSyntax>())
+        foreach (var run in root.Members.OfType<RunDeclarationSyntax>().Where(r => !syntaxErrors.PastCutoff(r)))
         {
             if (!run.Name.IsMissing && !runNames.Add(run.Name.Text))
                 diagnostics.Add(DiagnosticBuilder.At(run.Name.Span).DuplicateRun(run.Name.Text));

@@ -32,6 +32,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         "this block comment has no closing */", "close it with */");
     public Diagnostic TooManyErrors(int max) => Make(C.TooManyErrors,
         $"more than {max} syntax errors; the rest are not reported", "fix the first errors and compile again");
+    public Diagnostic TooManyDiagnostics(int count, int shown) => Make(C.TooManyErrors,
+        $"{count:N0} diagnostics in all; only the first {shown} are shown", "fix the first errors and compile again");
 
     // ── 1xxx names, values and units ─────────────────────────────────────────────────────
     public Diagnostic DuplicateRun(string name) => Make(C.DuplicateRun, $"a run named '{name}' is already declared in this file", "rename one of them");

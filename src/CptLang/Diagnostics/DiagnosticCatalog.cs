@@ -19,7 +19,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnexpectedToken = new("CPT0004", Error, "Unexpected token");
     public static readonly DiagnosticDescriptor MissingToken = new("CPT0005", Error, "Missing token");
     public static readonly DiagnosticDescriptor UnterminatedComment = new("CPT0006", Error, "Unterminated block comment");
-    public static readonly DiagnosticDescriptor TooManyErrors = new("CPT0007", Error, "Too many syntax errors");
+    public static readonly DiagnosticDescriptor TooManyErrors = new("CPT0007", Error, "Too many errors");
 
     // ── 1xxx names, values and units ─────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor DuplicateRun = new("CPT1001", Error, "Duplicate run name");

@@ -16,23 +16,47 @@ internal sealed class SyntaxErrorStrategy(SourceText text, List<Diagnostic> diag
     public const int MaxErrors = 100;
     int _reported;
 
-    protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e) =>
+    /// <summary>
+    /// At the start of a loop or block, ANTLR gives up on the whole rule when the next token
+    /// fits nowhere, so one stray token at file level would swallow the rest of the file. Here
+    /// the strategy skips to the next token that can continue the loop (or follow it) instead,
+    /// and the following runs, stages and laws are still parsed and checked.
+    /// </summary>
+    public override void Sync(Antlr4.Runtime.Parser recognizer)
+    {
+        try
+        {
+            base.Sync(recognizer);
+        }
+        catch (InputMismatchException)
+        {
+            var expecting = GetExpectedTokens(recognizer);
+            if (!InErrorRecoveryMode(recognizer))
+            {
+                BeginErrorCondition(recognizer);
+                Unexpected(recognizer.CurrentToken, expecting);
+            }
+            ConsumeUntil(recognizer, expecting.Or(GetErrorRecoverySet(recognizer)));
+        }
+    }
+
+    protected override void ReportNoViableAlternative(Antlr4.Runtime.Parser recognizer, NoViableAltException e) =>
         Unexpected(e.OffendingToken, e.GetExpectedTokens());
 
-    protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>
+    protected override void ReportInputMismatch(Antlr4.Runtime.Parser recognizer, InputMismatchException e) =>
         Unexpected(e.OffendingToken, e.GetExpectedTokens());
 
-    protected override void ReportFailedPredicate(Parser recognizer, FailedPredicateException e) =>
+    protected override void ReportFailedPredicate(Antlr4.Runtime.Parser recognizer, FailedPredicateException e) =>
         Unexpected(e.OffendingToken, e.GetExpectedTokens());
 
-    protected override void ReportUnwantedToken(Parser recognizer)
+    protected override void ReportUnwantedToken(Antlr4.Runtime.Parser recognizer)
     {
         if (InErrorRecoveryMode(recognizer)) return;
         BeginErrorCondition(recognizer);
         Unexpected(recognizer.CurrentToken, GetExpectedTokens(recognizer));
     }
 
-    protected override void ReportMissingToken(Parser recognizer)
+    protected override void ReportMissingToken(Antlr4.Runtime.Parser recognizer)
     {
         if (InErrorRecoveryMode(recognizer)) return;
         BeginErrorCondition(recognizer);

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+using CptLang;
+using CptLang.Diagnostics;
+
+namespace Cptc;
+
+/// <summary>Diagnostics as JSON for tools: 1-based start and end positions, code, severity,
+/// message and hint (docs/cli.md).</summary>
+public static class DiagnosticJson
+{
+    public static string Write(IEnumerable<Compilation> compilations)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            int errors = 0, warnings = 0;
+            json.WriteStartObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var compilation in compilations)
+            {
+                foreach (var d in compilation.Diagnostics)
+                {
+                    if (d.IsError) errors++; else warnings++;
+                    var start = compilation.Text.GetLinePosition(d.Span.Start);
+                    var end = compilation.Text.GetLinePosition(d.Span.End);
+                    json.WriteStartObject();
+                    json.WriteString("file", compilation.Text.Path);
+                    json.WriteNumber("line", start.Line);
+                    json.WriteNumber("column", start.Column);
+                    json.WriteNumber("endLine", end.Line);
+                    json.WriteNumber("endColumn", end.Column);
+                    json.WriteString("severity", d.IsError ? "error" : "warning");
+                    json.WriteString("code", d.Code);
+                    json.WriteString("message", d.Message);
+                    if (d.Hint is null) json.WriteNull("hint"); else json.WriteString("hint", d.Hint);
+                    json.WriteEndObject();
+                }
+            }
+            json.WriteEndArray();
+            json.WriteNumber("errors", errors);
+            json.WriteNumber("warnings", warnings);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
