@@ -1,0 +1,66 @@
+using CptLang.Formatting;
+using CptLang.Syntax;
+
+namespace CptLang.Tests;
+
+public class FormatterTests
+{
+    [Fact]
+    public void ProducesTheCanonicalLayout()
+    {
+        const string input = "// lead\nlambda   0.99\n\n\n\nrun  x{peak_lr 1e-4 train a{   // c1\n  // own\n warmup 1k steps to 50 % cosine\n\n\n stable until 5k decay 1k steps to 0 polynomial( 2 )\n\n }\n   }\nlaw c = -0.5*a - 0.2 * b\nlaw k { L0=1 A=2\n alpha = 0.5 C = 0.1 }\n// end\n";
+        const string expected = """
+            // lead
+            lambda 0.99
+
+            run x {
+              peak_lr 1e-4
+              train a {                    // c1
+                // own
+                warmup 1k steps to 50% cosine
+
+                stable until 5k
+                decay 1k steps to 0 polynomial(2)
+              }
+            }
+            law c = -0.5 * a - 0.2 * b
+            law k {
+              L0 = 1       A = 2
+              alpha = 0.5  C = 0.1
+            }
+            // end
+
+            """;
+        Assert.Equal(expected, Formatter.Format(SyntaxTree.Parse(input)));
+    }
+
+    [Fact]
+    public void KeepsCommentsInsideItems()
+    {
+        const string input = "run x { peak_lr /* the peak */ 1e-4 train a { decay 1k steps // long\n to 0 } }\nlaw k { L0 = // ok\n 3 A = 1 alpha = 1 C = 1 }\n";
+        FrontEndInvariants.FormatterInvariants(SyntaxTree.Parse(input));
+    }
+
+    [Fact]
+    public void RefusesFilesWithSyntaxErrors() =>
+        Assert.Throws<InvalidOperationException>(() => Formatter.Format(SyntaxTree.Parse("run x {")));
+
+    public static TheoryData<string> SourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in new[] { TestPaths.Baselines, TestPaths.Examples })
+            foreach (var file in Directory.EnumerateFiles(dir, "main.cpt", SearchOption.AllDirectories)
+                         .Concat(Directory.EnumerateFiles(TestPaths.Examples, "*.cpt")).Distinct().Order(StringComparer.Ordinal))
+                data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceFiles))]
+    public void IsIdempotentAndLossless(string file)
+    {
+        var tree = SyntaxTree.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, file)));
+        if (tree.Diagnostics.Any(d => d.IsError)) return;
+        FrontEndInvariants.FormatterInvariants(tree);
+    }
+}
