@@ -63,10 +63,12 @@ replay
     : REPLAY domain=IDENTIFIER value
     ;
 
+// Lengths, a decay's `to` and a stable phase's shape are optional here so that the binder can
+// name what is missing (or superfluous) instead of ANTLR cascading through the stage.
 phase
     : WARMUP length? fromClause? toClause? shape?      # warmupPhase
-    | STABLE length atClause?                          # stablePhase
-    | DECAY length fromClause? toClause shape?         # decayPhase
+    | STABLE length? atClause? shape?                  # stablePhase
+    | DECAY length? fromClause? toClause? shape?       # decayPhase
     | DROP toClause                                    # dropPhase
     ;
 

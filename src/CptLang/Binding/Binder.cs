@@ -43,7 +43,7 @@ internal static class Binder
                 diagnostics.Add(DiagnosticBuilder.At(property.Name.Span).DuplicateProperty(property.Name.Text));
             else if (!binder.TryApply(property, ref settings))
                 diagnostics.Add(PropertyNames.RunProperties.Contains(property.Name.Text)
-                    ? DiagnosticBuilder.At(property.Name.Span).UnknownProperty(property.Name.Text, "file setting (it belongs inside a run)", PropertyNames.Settings)
+                    ? DiagnosticBuilder.At(property.Name.Span).RunPropertyAtFileLevel(property.Name.Text)
                     : DiagnosticBuilder.At(property.Name.Span).UnknownProperty(property.Name.Text, "file setting", PropertyNames.Settings));
         }
         return settings;

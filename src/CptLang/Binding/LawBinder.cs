@@ -22,18 +22,19 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
     public ImmutableArray<BoundLaw> Bind(IReadOnlyList<LawDeclarationSyntax> declarations)
     {
         var unique = new Dictionary<string, LawDeclarationSyntax>();
-        foreach (var law in declarations.Where(l => !l.Name.IsMissing && !syntaxErrors.Touches(l)))
+        foreach (var law in declarations.Where(l => !l.Name.IsMissing && !syntaxErrors.PastCutoff(l)))
         {
             if (!unique.TryAdd(law.Name.Text, law))
                 diagnostics.Add(DiagnosticBuilder.At(law.Name.Span).DuplicateLaw(law.Name.Text));
         }
 
         var parametric = new Dictionary<string, BoundLaw>();
-        foreach (var law in unique.Values.Where(l => !IsSum(l)))
+        // a law with a syntax error keeps its name (so sums over it are not "unknown") but is not bound
+        foreach (var law in unique.Values.Where(l => !IsSum(l) && !syntaxErrors.Touches(l)))
             if (BindParametric(law) is { } bound) parametric[bound.Name] = bound;
 
         var result = ImmutableArray.CreateBuilder<BoundLaw>();
-        foreach (var law in unique.Values)
+        foreach (var law in unique.Values.Where(l => !syntaxErrors.Touches(l)))
         {
             var bound = IsSum(law) ? BindSum(law, unique, parametric) : parametric.GetValueOrDefault(law.Name.Text);
             if (bound is not null) result.Add(bound);
@@ -109,7 +110,7 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         // N is written as a parameter count (106M, 1.7B); the laws use millions (LAW.md §3).
         if (_values.Number(parameter.Value, "N") is not { } n) return null;
         if (n.IsPercent) { diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).PercentNotAllowed("N")); return null; }
-        if (!n.HasSuffix && n.Value < 1e4) diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ModelSizeLooksLikeMillions(n.Value));
+        if (!n.HasSuffix && n.Value > 0 && n.Value < 1e4) diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ModelSizeLooksLikeMillions(n.Value));
         return n.Value / 1e6;
     }
 
@@ -130,7 +131,7 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         if (groups.Count == 1) return groups[0].Form;
         if (CptOnly.Any(given.Contains)) return LawForm.Cpt;
         if (given.Contains(P.C)) return LawForm.Annealing;
-        diagnostics.Add(DiagnosticBuilder.At(law.Name.Span).LawMissingParameters(law.Name.Text, "form unknown",
+        diagnostics.Add(DiagnosticBuilder.At(law.Name.Span).LawMissingParameters(law.Name.Text, null,
             P.Of(LawForm.Annealing).Where(k => !given.Contains(k)),
             "give C for the annealing law (Eq. 1), or C1 C2 B E beta for the CPT law (Eq. 4)"));
         return null;
@@ -166,12 +167,12 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             {
                 diagnostics.Add(PresetSource.Find(name) is not null
                     ? DiagnosticBuilder.At(term.Name.Span).PresetWithWeight(name)
-                    : DiagnosticBuilder.At(term.Name.Span).UnknownLaw(name, declared.Keys));
+                    : DiagnosticBuilder.At(term.Name.Span).UnknownLaw(name, declared.Keys.Where(k => k != law.Name.Text)));
                 continue;
             }
             if (!declared.TryGetValue(name, out var target))
             {
-                diagnostics.Add(DiagnosticBuilder.At(term.Name.Span).UnknownLaw(name, declared.Keys));
+                diagnostics.Add(DiagnosticBuilder.At(term.Name.Span).UnknownLaw(name, declared.Keys.Where(k => k != law.Name.Text)));
                 continue;
             }
             if (IsSum(target))
@@ -187,11 +188,11 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
 
     public static string FormName(LawForm form) => form switch
     {
-        LawForm.Annealing => "annealing (Eq. 1)",
-        LawForm.Cpt => "CPT (Eq. 4)",
-        LawForm.Replay => "replay (Eq. 8)",
-        LawForm.ModelSize => "model-size (Eq. 7)",
-        LawForm.OpenModel => "open-model (unknown pre-training)",
+        LawForm.Annealing => "annealing law (Eq. 1)",
+        LawForm.Cpt => "CPT law (Eq. 4)",
+        LawForm.Replay => "replay law (Eq. 8)",
+        LawForm.ModelSize => "model-size law (Eq. 7)",
+        LawForm.OpenModel => "open-model law (unknown pre-training)",
         _ => form.ToString(),
     };
 }

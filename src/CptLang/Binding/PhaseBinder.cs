@@ -20,7 +20,7 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
 
     BoundPhase? Warmup(WarmupPhaseSyntax syntax, ScheduleWalk walk)
     {
-        var length = Length(syntax.Length, walk);
+        var length = Length(syntax.Length, syntax, walk);
         double? from = syntax.From is { } f ? values.LearningRate(f.Value, walk.PeakLr) : 0;
         double? to = syntax.To is { } t ? values.LearningRate(t.Value, walk.PeakLr) : walk.PeakLr;
         var shape = WarmupShape(syntax.Shape);
@@ -39,17 +39,27 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
 
     BoundPhase? Stable(StablePhaseSyntax syntax, ScheduleWalk walk)
     {
-        var length = Length(syntax.Length, walk);
+        var length = Length(syntax.Length, syntax, walk);
         double? level = syntax.At is { } at ? values.LearningRate(at.Value, walk.PeakLr) : walk.Lr;
         CheckJump(syntax.At, level, walk);
+        if (syntax.Shape is { } shape)
+        {
+            Report(DiagnosticBuilder.At(shape.Span).ShapeOnStable(shape.Name.Text));
+            return Lost(walk, level);
+        }
         if (length is null || level is null) return Lost(walk, level);
         return Advance(syntax, BoundPhaseKind.Stable, length.Value, Kernel.Constant(level.Value), walk);
     }
 
     BoundPhase? Decay(DecayPhaseSyntax syntax, ScheduleWalk walk)
     {
-        var length = Length(syntax.Length, walk);
+        var length = Length(syntax.Length, syntax, walk);
         double? from = syntax.From is { } f ? values.LearningRate(f.Value, walk.PeakLr) : walk.Lr;
+        if (syntax.To is null)
+        {
+            Report(DiagnosticBuilder.At(syntax.Keyword.Span).MissingDecayTarget());
+            return Lost(walk, null);
+        }
         double? to = values.LearningRate(syntax.To.Value, walk.PeakLr);
         var (shape, exponent, shapeName) = DecayShape(syntax.Shape);
         bool valid = shape is not null;
@@ -57,10 +67,11 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
         {
             if (b > a) { Report(DiagnosticBuilder.At(syntax.To.Value.Span).DecayRises(a, b)); valid = false; }
             else if (a == b) Report(DiagnosticBuilder.At(syntax.Keyword.Span).FlatPhase("decay", a));
-            if (shapeName is not null && Shapes.NeedsPositiveEnds(shapeName))
+            // a decay never rises, so a positive end implies a positive start
+            if (shapeName is not null && Shapes.NeedsPositiveEnds(shapeName) && b <= 0 && b <= a)
             {
-                if (b <= 0) { Report(DiagnosticBuilder.At(syntax.To.Value.Span).ShapeNeedsPositiveEnd(shapeName)); valid = false; }
-                else if (a <= 0) { Report(DiagnosticBuilder.At(syntax.From?.Value.Span ?? syntax.Keyword.Span).ShapeNeedsPositiveStart(shapeName)); valid = false; }
+                Report(DiagnosticBuilder.At(syntax.To.Value.Span).ShapeNeedsPositiveEnd(shapeName));
+                valid = false;
             }
         }
         CheckJump(syntax.From, from, walk);
@@ -111,8 +122,14 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
     }
 
     /// <summary>The phase's length in steps, or null (reported) when it cannot be counted.</summary>
-    long? Length(LengthSyntax syntax, ScheduleWalk walk)
+    long? Length(LengthSyntax? syntax, PhaseSyntax phase, ScheduleWalk walk)
     {
+        // `stable steps`, `warmup cosine`: a word where the amount should be means no length at all
+        if (syntax is null || syntax is CountLengthSyntax { Amount: WordValueSyntax { IsMissing: false }, Unit: null })
+        {
+            Report(DiagnosticBuilder.At(syntax?.Span ?? phase.Keyword.Span).MissingLength(phase.Keyword.Text));
+            return null;
+        }
         double? steps = syntax switch
         {
             CountLengthSyntax count => Count(count, walk),
@@ -147,13 +164,14 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
                 }
                 double exact = tokens / perStep;
                 double rounded = Math.Round(exact, MidpointRounding.AwayFromZero);
+                string written = ValueBinder.TextOf(syntax.Amount);
                 if (rounded < 1)
                 {
-                    Report(DiagnosticBuilder.At(syntax.Span).NonPositiveLength(exact));
+                    Report(DiagnosticBuilder.At(syntax.Span).TokenLengthBelowOneStep(written, exact));
                     return null;
                 }
                 if (Math.Abs(exact - rounded) > 1e-9 * exact)
-                    Report(DiagnosticBuilder.At(syntax.Span).TokensRoundedToSteps(tokens, exact, (long)Math.Min(rounded, RunBinder.MaxSteps)));
+                    Report(DiagnosticBuilder.At(syntax.Span).TokensRoundedToSteps(written, exact, (long)Math.Min(rounded, RunBinder.MaxSteps)));
                 return rounded;
             default:
                 Report(DiagnosticBuilder.At(syntax.Unit.Span).UnknownUnit(syntax.Unit.Text));

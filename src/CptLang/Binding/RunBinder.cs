@@ -42,15 +42,14 @@ internal sealed class RunBinder
         foreach (var stage in run.Items.OfType<StageSyntax>())
             if (BindStage(stage, stages, walk) is { } bound) stages.Add(bound);
 
-        if (!run.Name.IsMissing)
+        if (!run.Name.IsMissing && !_syntaxErrors.Touches(run))
         {
             if (stages.Count == 0 && !run.Items.OfType<StageSyntax>().Any())
                 _diagnostics.Add(DiagnosticBuilder.At(run.Name.Span).EmptyRun(name, onlyPretrained: false));
             else if (stages.Count > 0 && stages.All(s => s.Kind == StageKind.UnknownPretraining))
                 _diagnostics.Add(DiagnosticBuilder.At(run.Name.Span).EmptyRun(name, onlyPretrained: true));
         }
-        if (stages.Count > 0 && stages[^1].Phases is [.., { Kind: BoundPhaseKind.Drop } drop])
-            _diagnostics.Add(DiagnosticBuilder.At(drop.Syntax.Span).DropWithoutEffect());
+        CheckDrops(stages);
 
         return new BoundRun(run, name, peakLr ?? 0, tokensPerStep, settings, stages.ToImmutable(),
             HasErrors: _diagnostics.ErrorCount > errorsBefore || peakLr is null);
@@ -78,7 +77,9 @@ internal sealed class RunBinder
             {
                 case PropertyNames.PeakLr:
                     peakGiven = true;
-                    if (_values.LearningRate(property.Value, null) is { } lr)
+                    if (property.Value is NumberValueSyntax { Percent: not null })
+                        _diagnostics.Add(DiagnosticBuilder.At(property.Value.Span).PercentNotAllowed("peak_lr"));
+                    else if (_values.LearningRate(property.Value, null) is { } lr)
                     {
                         if (lr > 0) peakLr = lr;
                         else _diagnostics.Add(DiagnosticBuilder.At(property.Value.Span).ValueMustBePositive("peak_lr", lr));
@@ -97,7 +98,7 @@ internal sealed class RunBinder
                     break;
             }
         }
-        if (!peakGiven && !run.Name.IsMissing)
+        if (!peakGiven && !run.Name.IsMissing && !_syntaxErrors.Touches(run))
             _diagnostics.Add(DiagnosticBuilder.At(run.Name.Span).MissingPeakLr(run.Name.Text));
         return (peakLr, tokensPerStep, settings);
     }
@@ -165,6 +166,21 @@ internal sealed class RunBinder
         if (previous[0].Domain == stage.Domain.Text && !stage.Domain.IsMissing)
             _diagnostics.Add(DiagnosticBuilder.At(stage.Domain.Span).SwitchToSameDomain(stage.Domain.Text));
         return true;
+    }
+
+    /// <summary>A drop matters only to a phase that continues from the current LR.</summary>
+    void CheckDrops(IEnumerable<BoundStage> stages)
+    {
+        var phases = stages.SelectMany(s => s.Phases).ToList();
+        for (int i = 0; i < phases.Count; i++)
+        {
+            if (phases[i].Kind != BoundPhaseKind.Drop) continue;
+            var next = phases.Skip(i + 1).FirstOrDefault(p => p.Kind != BoundPhaseKind.Drop);
+            if (next is null)
+                _diagnostics.Add(DiagnosticBuilder.At(phases[i].Syntax.Span).DropWithoutEffect());
+            else if (next.Syntax is WarmupPhaseSyntax or StablePhaseSyntax { At: not null } or DecayPhaseSyntax { From: not null })
+                _diagnostics.Add(DiagnosticBuilder.At(phases[i].Syntax.Span).DropOverridden(next.Syntax.Keyword.Text));
+        }
     }
 
     static TextSpan Between(SyntaxToken first, SyntaxToken last) => TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.End, last.Span.End));

@@ -23,7 +23,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         "this is not a text file (it contains NUL characters)", "pass a .cpt source file");
     public Diagnostic InvalidCharacter(string text) => Make(C.InvalidCharacter,
         text.Length == 1 ? $"invalid character '{Printable(text)}'" : $"invalid characters '{Printable(text)}'",
-        "remove it; comments start with // or /*");
+        text.StartsWith('#') ? "comments start with // or /*" : text.Length == 1 ? "remove it" : "remove them");
+    public Diagnostic TooManyInvalidCharacters(int max) => Make(C.TooManyErrors,
+        $"more than {max} runs of invalid characters; the rest are not reported", "is this a .cpt file?");
     public Diagnostic UnexpectedToken(string actual, string? expected) => Make(C.UnexpectedToken,
         expected is null ? $"unexpected {actual}" : $"unexpected {actual}; expected {expected}");
     public Diagnostic MissingToken(string? expected) => Make(C.MissingToken,
@@ -41,6 +43,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic DuplicateProperty(string name) => Make(C.DuplicateProperty, $"'{name}' is already given", "remove one of them");
     public Diagnostic UnknownProperty(string name, string where, IEnumerable<string> known) => Make(C.UnknownProperty,
         $"unknown {where} '{name}'{Spelling.DidYouMean(name, known)}", $"known here: {string.Join(", ", known)}");
+    public Diagnostic RunPropertyAtFileLevel(string name) => Make(C.UnknownProperty,
+        $"'{name}' is a run property; it belongs inside a run", "move it into the `run NAME { … }` block; file level takes only lambda, warmup_area and s2_split");
     public Diagnostic NotANumber(string text, string what) => Make(C.NotANumber, $"'{text}' is not a number; {what} must be a number");
     public Diagnostic NumberOutOfRange(string text) => Make(C.NumberOutOfRange, $"'{text}' is too large to be a number cptc can use");
     public Diagnostic PercentNotAllowed(string what) => Make(C.PercentNotAllowed, $"{what} cannot be given in %", "write the plain number");
@@ -58,7 +62,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic MissingPeakLr(string run) => Make(C.MissingPeakLr,
         $"run '{run}' has no peak_lr", "add `peak_lr 2e-4` (or your peak); phases start there and % LRs are relative to it");
     public Diagnostic UnknownPreset(string name, IEnumerable<string> presets) => Make(C.UnknownPreset,
-        $"unknown parameter set '{name}'{Spelling.DidYouMean(name, presets)}", $"built-in sets: {string.Join(", ", presets)}");
+        $"unknown parameter set '{name}'{Spelling.DidYouMean(name, presets)}",
+        presets.Any() ? $"built-in sets: {string.Join(", ", presets)}" : "there are no built-in parameter sets");
     public Diagnostic ValueMustBePositive(string what, double value) => Make(C.ValueMustBePositive, $"{what} must be above 0, not {Number(value)}");
     public Diagnostic UnknownUnit(string unit) => Make(C.UnknownUnit,
         $"unknown length unit '{unit}'{Spelling.DidYouMean(unit, ["steps", "tokens"])}", "lengths are `N steps`, `N tokens` or `until STEP`");
@@ -72,10 +77,16 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     // ── 2xxx schedule semantics ──────────────────────────────────────────────────────────
     public Diagnostic ShapeNeedsPositiveEnd(string shape) => Make(C.ShapeNeedsPositiveEnd,
         $"an {shape} decay needs an end LR above 0", "use a small value such as 1% or another shape");
-    public Diagnostic ShapeNeedsPositiveStart(string shape) => Make(C.ShapeNeedsPositiveEnd,
-        $"an {shape} phase needs a start LR above 0", "start from a small value such as 1% or use another shape");
     public Diagnostic NonPositiveLength(double value) => Make(C.NonPositiveLength,
         $"a phase must last at least one step, not {Number(value)}");
+    public Diagnostic TokenLengthBelowOneStep(string tokens, double steps) => Make(C.NonPositiveLength,
+        $"{tokens} tokens is {Number(steps)} steps; a phase must last at least one step", "check tokens_per_step and the length");
+    public Diagnostic MissingLength(string phase) => Make(C.MissingLength,
+        $"this {phase} has no length", $"write e.g. `{phase} 1k steps`, `{phase} 4B tokens` or `{phase} until 50k`");
+    public Diagnostic MissingDecayTarget() => Make(C.MissingDecayTarget,
+        "this decay does not say where it ends", "add `to LR`, e.g. `decay 4k steps to 0 cosine` or `to 10%`");
+    public Diagnostic ShapeOnStable(string shape) => Make(C.ShapeOnStable,
+        $"a stable phase holds its LR and has no shape, but '{shape}' is given", "remove the shape, or use `decay … to LR " + shape + "`");
     public Diagnostic UntilBehind(long step, long current) => Make(C.UntilBehind,
         $"'until {Steps(step)}' is not after the previous phase, which ends at step {Steps(current)}", $"use a step after {Steps(current)}");
     public Diagnostic NegativeLearningRate(double value) => Make(C.NegativeLearningRate, $"a learning rate cannot be negative ({Number(value)})");
@@ -109,14 +120,16 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"the run would last {Number(steps)} steps; cptc handles runs of up to {Number(max)} steps");
     public Diagnostic LearningRateJump(double from, double to, long step) => Make(C.LearningRateJump,
         $"the learning rate jumps from {Number(from)} to {Number(to)} at step {Steps(step)}",
-        "if intended, write `drop to …` (down) or say `from` the previous value; otherwise align the values");
+        "if the jump is intended, make it explicit with `drop to …` before this phase; otherwise start from the previous value");
     public Diagnostic RewarmupAbovePretrainingPeak(double lr, double peak) => Make(C.RewarmupAbovePretrainingPeak,
         $"the re-warmup goes to {Number(lr)}, above the pre-training peak {Number(peak)}", "CPT usually re-warms to at most the pre-training peak");
     public Diagnostic DropRises(double from, double to) => Make(C.DropRises,
         $"this drop rises from {Number(from)} to {Number(to)}", "a drop lowers the LR; use `stable … at LR` or `warmup` to raise it");
     public Diagnostic DropWithoutEffect() => Make(C.DropWithoutEffect, "this drop is the last phase of the run and has no effect", "remove it or add a phase after it");
-    public Diagnostic TokensRoundedToSteps(double tokens, double steps, long rounded) => Make(C.TokensRoundedToSteps,
-        $"{Number(tokens)} tokens is {steps.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} steps; rounded to {Steps(rounded)} steps", "give the length in steps to be exact");
+    public Diagnostic DropOverridden(string next) => Make(C.DropWithoutEffect,
+        $"this drop has no effect: the {next} after it sets its own starting LR", "remove the drop, or let the next phase continue from it");
+    public Diagnostic TokensRoundedToSteps(string tokens, double steps, long rounded) => Make(C.TokensRoundedToSteps,
+        $"{tokens} tokens is {steps.ToString("#,0.###", System.Globalization.CultureInfo.InvariantCulture)} steps; rounded to {Steps(rounded)} steps", "give the length in steps to be exact");
     public Diagnostic EmptyRun(string run, bool onlyPretrained) => onlyPretrained
         ? Make(C.EmptyRun, $"run '{run}' has no steps: its only stage is a pretrained checkpoint", "add `switch to DOMAIN { … }` for the continual pre-training")
         : Make(C.EmptyRun, $"run '{run}' has no stages", "add `train DOMAIN { … }`");
@@ -126,12 +139,14 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"this {phase} stays at {Number(lr)}", "use `stable` for a constant learning rate");
 
     // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
-    public Diagnostic LawMissingParameters(string law, string form, IEnumerable<string> missing, string? hint = null) => Make(C.LawMissingParameters,
-        $"law '{law}' ({form}) is missing {string.Join(", ", missing)}", hint);
+    public Diagnostic LawMissingParameters(string law, string? form, IEnumerable<string> missing, string? hint = null) => Make(C.LawMissingParameters,
+        form is null
+            ? $"law '{law}' does not have the parameters of any law form; it is missing at least {string.Join(", ", missing)}"
+            : $"law '{law}' is missing {string.Join(", ", missing)}, which the {form} needs", hint);
     public Diagnostic ParameterNotInForm(string name, string form, IEnumerable<string> formParameters) => Make(C.ParameterNotInForm,
-        $"'{name}' is not a parameter of the {form} form", $"its parameters: {string.Join(" ", formParameters)}");
+        $"'{name}' is not a parameter of the {form}", $"its parameters: {string.Join(" ", formParameters)}");
     public Diagnostic MixedLawForms(string first, string second) => Make(C.MixedLawForms,
-        $"this law mixes parameters of the {first} and the {second} forms; no law has both");
+        $"this law mixes parameters of the {first} and the {second}; no law has both");
     public Diagnostic ParameterOutOfRange(string name, double value, string requirement) => Make(C.ParameterOutOfRange,
         $"{name} = {Number(value)} is out of range: {requirement}");
     public Diagnostic SumOfSums(string name) => Make(C.SumOfSums,

@@ -71,6 +71,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EmptyRun = new("CPT2025", Error, "Run without stages");
     public static readonly DiagnosticDescriptor UnusuallyLargeLearningRate = new("CPT2026", Warning, "Unusually large learning rate");
     public static readonly DiagnosticDescriptor FlatDecay = new("CPT2027", Warning, "Decay or warmup that does not move");
+    public static readonly DiagnosticDescriptor MissingLength = new("CPT2029", Error, "Phase without a length");
+    public static readonly DiagnosticDescriptor MissingDecayTarget = new("CPT2030", Error, "Decay without an end LR");
+    public static readonly DiagnosticDescriptor ShapeOnStable = new("CPT2031", Error, "Shape on a stable phase");
 
     // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor LawMissingParameters = new("CPT3001", Error, "Law missing parameters of its form");

@@ -7,35 +7,36 @@ public abstract class PhaseSyntax : StageItemSyntax
 }
 
 /// <summary><c>warmup LENGTH [from LR] [to LR] [SHAPE]</c></summary>
-public sealed class WarmupPhaseSyntax(SyntaxToken keyword, LengthSyntax length, LrClauseSyntax? from, LrClauseSyntax? to, ShapeSyntax? shape) : PhaseSyntax
+public sealed class WarmupPhaseSyntax(SyntaxToken keyword, LengthSyntax? length, LrClauseSyntax? from, LrClauseSyntax? to, ShapeSyntax? shape) : PhaseSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.WarmupPhase;
     public override SyntaxToken Keyword { get; } = keyword;
-    public LengthSyntax Length { get; } = length;
+    public LengthSyntax? Length { get; } = length;
     public LrClauseSyntax? From { get; } = from;
     public LrClauseSyntax? To { get; } = to;
     public ShapeSyntax? Shape { get; } = shape;
     public override IEnumerable<SyntaxElement> GetChildren() => Children(Keyword, Length, From, To, Shape);
 }
 
-/// <summary><c>stable LENGTH [at LR]</c></summary>
-public sealed class StablePhaseSyntax(SyntaxToken keyword, LengthSyntax length, LrClauseSyntax? at) : PhaseSyntax
+/// <summary><c>stable LENGTH [at LR]</c>. A shape after it is parsed only to be reported.</summary>
+public sealed class StablePhaseSyntax(SyntaxToken keyword, LengthSyntax? length, LrClauseSyntax? at, ShapeSyntax? shape) : PhaseSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.StablePhase;
     public override SyntaxToken Keyword { get; } = keyword;
-    public LengthSyntax Length { get; } = length;
+    public LengthSyntax? Length { get; } = length;
     public LrClauseSyntax? At { get; } = at;
-    public override IEnumerable<SyntaxElement> GetChildren() => Children(Keyword, Length, At);
+    public ShapeSyntax? Shape { get; } = shape;
+    public override IEnumerable<SyntaxElement> GetChildren() => Children(Keyword, Length, At, Shape);
 }
 
 /// <summary><c>decay LENGTH [from LR] to LR [SHAPE]</c></summary>
-public sealed class DecayPhaseSyntax(SyntaxToken keyword, LengthSyntax length, LrClauseSyntax? from, LrClauseSyntax to, ShapeSyntax? shape) : PhaseSyntax
+public sealed class DecayPhaseSyntax(SyntaxToken keyword, LengthSyntax? length, LrClauseSyntax? from, LrClauseSyntax? to, ShapeSyntax? shape) : PhaseSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.DecayPhase;
     public override SyntaxToken Keyword { get; } = keyword;
-    public LengthSyntax Length { get; } = length;
+    public LengthSyntax? Length { get; } = length;
     public LrClauseSyntax? From { get; } = from;
-    public LrClauseSyntax To { get; } = to;
+    public LrClauseSyntax? To { get; } = to;
     public ShapeSyntax? Shape { get; } = shape;
     public override IEnumerable<SyntaxElement> GetChildren() => Children(Keyword, Length, From, To, Shape);
 }

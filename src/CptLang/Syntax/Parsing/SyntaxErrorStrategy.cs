@@ -1,6 +1,7 @@
 using Antlr4.Runtime;
 using Antlr4.Runtime.Misc;
 using CptLang.Diagnostics;
+using CptLang.Syntax.Generated;
 using CptLang.Text;
 
 namespace CptLang.Syntax.Parsing;
@@ -38,6 +39,14 @@ internal sealed class SyntaxErrorStrategy(SourceText text, List<Diagnostic> diag
             }
             ConsumeUntil(recognizer, expecting.Or(GetErrorRecoverySet(recognizer)));
         }
+    }
+
+    /// <summary>Braces carry the structure: deleting one to match the next token (ANTLR's first
+    /// resort) would misread everything after it, so a missing token is conjured instead.</summary>
+    protected override IToken? SingleTokenDeletion(Antlr4.Runtime.Parser recognizer)
+    {
+        int next = ((ITokenStream)recognizer.InputStream).LA(1);
+        return next is CptLexer.LBRACE or CptLexer.RBRACE ? null : base.SingleTokenDeletion(recognizer);
     }
 
     protected override void ReportNoViableAlternative(Antlr4.Runtime.Parser recognizer, NoViableAltException e) =>

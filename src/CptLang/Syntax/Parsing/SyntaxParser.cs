@@ -69,8 +69,11 @@ internal static class SyntaxParser
                 end = tokens[i].StopIndex + 1;
             }
             i--;
+            var span = TextSpan.FromBounds(start, end);
             if (++reported <= SyntaxErrorStrategy.MaxErrors)
-                diagnostics.Add(DiagnosticBuilder.At(TextSpan.FromBounds(start, end)).InvalidCharacter(text.ToString(TextSpan.FromBounds(start, end))));
+                diagnostics.Add(DiagnosticBuilder.At(span).InvalidCharacter(text.ToString(span)));
+            else if (reported == SyntaxErrorStrategy.MaxErrors + 1)
+                diagnostics.Add(DiagnosticBuilder.At(span).TooManyInvalidCharacters(SyntaxErrorStrategy.MaxErrors));
         }
     }
 }

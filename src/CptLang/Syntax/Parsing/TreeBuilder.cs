@@ -92,18 +92,20 @@ internal sealed class TreeBuilder(TokenCursor cursor)
     PhaseSyntax? Phase(PhaseContext context) => context switch
     {
         WarmupPhaseContext w => new WarmupPhaseSyntax(
-            Token(w.WARMUP(), SyntaxKind.WarmupKeyword), Length(w.length()),
+            Token(w.WARMUP(), SyntaxKind.WarmupKeyword), OptionalLength(w.length()),
             Clause(w.fromClause()), Clause(w.toClause()), Shape(w.shape())),
         StablePhaseContext s => new StablePhaseSyntax(
-            Token(s.STABLE(), SyntaxKind.StableKeyword), Length(s.length()), Clause(s.atClause())),
+            Token(s.STABLE(), SyntaxKind.StableKeyword), OptionalLength(s.length()), Clause(s.atClause()), Shape(s.shape())),
         DecayPhaseContext d => new DecayPhaseSyntax(
-            Token(d.DECAY(), SyntaxKind.DecayKeyword), Length(d.length()),
-            Clause(d.fromClause()), Clause(d.toClause()) ?? MissingClause(SyntaxKind.ToClause, SyntaxKind.ToKeyword), Shape(d.shape())),
+            Token(d.DECAY(), SyntaxKind.DecayKeyword), OptionalLength(d.length()),
+            Clause(d.fromClause()), Clause(d.toClause()), Shape(d.shape())),
         DropPhaseContext p => new DropPhaseSyntax(
             Token(p.DROP(), SyntaxKind.DropKeyword),
             Clause(p.toClause()) ?? MissingClause(SyntaxKind.ToClause, SyntaxKind.ToKeyword)),
         _ => null,
     };
+
+    LengthSyntax? OptionalLength(LengthContext? context) => context is null ? null : Length(context);
 
     LengthSyntax Length(LengthContext? context) => context switch
     {
