@@ -15,10 +15,10 @@ public static class SourceFiles
         try
         {
             var info = new FileInfo(path);
-            if (Directory.Exists(path)) throw Fail(DiagnosticBuilder.At(default).CannotReadFile(path, "it is a directory"));
-            if (!info.Exists) throw Fail(DiagnosticBuilder.At(default).CannotReadFile(path, "no such file"));
+            if (Directory.Exists(path)) throw CliException.From(DiagnosticBuilder.At(default).CannotReadFile(path, "it is a directory"));
+            if (!info.Exists) throw CliException.From(DiagnosticBuilder.At(default).CannotReadFile(path, "no such file"));
             // refuse absurd sizes before reading: the compiler refuses them anyway (CPT0001)
-            if (info.Length > 64L << 20) throw Fail(DiagnosticBuilder.At(default).CannotReadFile(path, $"the file is {info.Length / (1 << 20)} MB; .cpt files are small text files"));
+            if (info.Length > 64L << 20) throw CliException.From(DiagnosticBuilder.At(default).CannotReadFile(path, $"the file is {info.Length / (1 << 20)} MB; .cpt files are small text files"));
             var bytes = File.ReadAllBytes(path);
             var text = new UTF8Encoding(false, false).GetString(bytes);
             if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
@@ -26,7 +26,7 @@ public static class SourceFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Fail(DiagnosticBuilder.At(default).CannotReadFile(path, e.Message));
+            throw CliException.From(DiagnosticBuilder.At(default).CannotReadFile(path, e.Message));
         }
     }
 
@@ -39,11 +39,11 @@ public static class SourceFiles
         try { full = Path.GetFullPath(path); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw Fail(DiagnosticBuilder.At(default).CannotWriteFile(path, e.Message));
+            throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile(path, e.Message));
         }
         string directory = Path.GetDirectoryName(full) ?? ".";
-        if (Directory.Exists(full)) throw Fail(DiagnosticBuilder.At(default).CannotWriteFile(path, "it is a directory"));
-        if (!Directory.Exists(directory)) throw Fail(DiagnosticBuilder.At(default).CannotWriteFile(path, $"the directory '{directory}' does not exist"));
+        if (Directory.Exists(full)) throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile(path, "it is a directory"));
+        if (!Directory.Exists(directory)) throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile(path, $"the directory '{directory}' does not exist"));
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
@@ -53,7 +53,7 @@ public static class SourceFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw Fail(DiagnosticBuilder.At(default).CannotWriteFile(path, e.Message));
+            throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile(path, e.Message));
         }
     }
 
@@ -61,6 +61,4 @@ public static class SourceFiles
     {
         try { File.Delete(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
-
-    static CliException Fail(Diagnostic diagnostic) => new($"error {diagnostic.Code}: {DiagnosticFormatter.FullMessage(diagnostic)}");
 }

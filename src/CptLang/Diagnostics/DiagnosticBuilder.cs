@@ -179,7 +179,10 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic CannotReadFile(string path, string reason) => Make(C.CannotReadFile, $"cannot read '{path}': {reason}");
     public Diagnostic CannotWriteFile(string path, string reason) => Make(C.CannotWriteFile, $"cannot write '{path}': {reason}");
     public Diagnostic UnknownRun(string message, IEnumerable<string> runs) => Make(C.UnknownRun, message, $"runs in this file: {string.Join(", ", runs)}");
-    public Diagnostic StepOutsideRun(long step, long total) => Make(C.StepOutsideRun, $"step {Steps(step)} is outside the run, which has steps 1..{Steps(total)}");
+    public Diagnostic StepOutsideRun(long step, string run, long total) => Make(C.StepOutsideRun,
+        $"step {Steps(step)} is outside run '{run}', which has steps 1..{Steps(total)}");
+    public Diagnostic TooManyRows(long rows, long max) => Make(C.TooManyRows,
+        $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "ask for fewer steps (a larger --every N)");
     public Diagnostic InternalError(string message) => Make(C.InternalError,
         $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");
 

@@ -96,6 +96,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CannotWriteFile = new("CPT4002", Error, "Cannot write file");
     public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
     public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Step outside the run");
+    public static readonly DiagnosticDescriptor TooManyRows = new("CPT4005", Error, "Too many output rows");
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 
     /// <summary>All descriptors, in code order.</summary>
