@@ -49,9 +49,9 @@ internal readonly struct PowerOfLinear
     public double Difference(long k1, long k2)
     {
         double x1 = X(k1), x2 = X(k2);
-        if (x2 == 0) return Pow(x1);
-        if (x1 == 0) return -Pow(x2);
-        // x1^p − x2^p = x2^p·expm1(p·log1p((x1 − x2)/x2)), with x1 − x2 = b1(k1 − k2)/den.
+        // Far apart, the plain difference loses nothing (and log1p near −1 would).
+        if (x2 == 0 || x1 == 0 || x1 < 0.5 * x2 || x1 > 2 * x2) return Pow(x1) - Pow(x2);
+        // Close: x1^p − x2^p = x2^p·expm1(p·log1p((x1 − x2)/x2)), with x1 − x2 = b1(k1 − k2)/den.
         return Pow(x2) * StableMath.Expm1(P * StableMath.Log1p(B1 * (k1 - k2) / Den / x2));
     }
 

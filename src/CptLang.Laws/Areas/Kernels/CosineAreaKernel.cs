@@ -28,6 +28,12 @@ internal sealed class CosineAreaKernel : AreaKernel
     public override double LearningRate(long k)
     {
         if (k >= Length) return To;
+        // From the nearer end: a warmup from 0 keeps its tiny first values.
+        if (Drop < 0)
+        {
+            double s = Math.Sin(k * theta);
+            return From - Drop * s * s;
+        }
         double c = Math.Cos(k * theta);
         return To + Drop * c * c;
     }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using CptLang.Laws.Numerics;
 using CptLang.Laws.Schedules;
 
@@ -18,6 +19,7 @@ namespace CptLang.Laws.Areas.Kernels;
 internal sealed class PowerAreaKernel : AreaKernel
 {
     const double TruncationTolerance = 1.0 / (1L << 56);
+    const double AbsoluteTolerance = 1.0 / (1L << 60);
     const long ProbeSteps = 256;
 
     readonly double offset, scale;
@@ -55,39 +57,72 @@ internal sealed class PowerAreaKernel : AreaKernel
 
     public override KernelAreas At(long k)
     {
-        double forward = k * offset + scale * power.Sum(1, k);
-        double dropSoFar = scale * power.Difference(0, k);
+        // The last step is To exactly (as Kernel.LearningRate has it), not the power formula's
+        // rounding of it: near a branch point (inverse sqrt with To ≫ From) the two differ in
+        // the tenth digit, and the annealing identity would magnify that by 1/(1 − λ).
+        long inner = Math.Min(k, Length - 1);
+        double forward = inner * offset + scale * power.Sum(1, inner) + (k == Length ? To : 0);
+        double dropSoFar = k == Length ? Drop : scale * power.Difference(0, k);
         double momentum = Momentum(k);
         return new(LearningRate(k), forward, momentum, AnnealingFrom(dropSoFar, momentum));
     }
 
     /// <summary><c>Σ_{i≤k} λ^{k−i}(g(i−1) − g(i))</c> over the window that the truncation bound
-    /// requires (see the class comment).</summary>
+    /// requires (see the class comment). The window also never exceeds the one after which
+    /// <c>λ^W·|From − To|</c> is below 2^−60·(1 − λ)·|From − To|, an absolute bound that matters
+    /// where the LR is flat to double precision and the walked part rounds to zero.</summary>
     double Momentum(long k)
     {
         long probe = Math.Min(k, ProbeSteps);
         double recent = Walk(k - probe, k, 0);
         if (probe == k) return recent;
-        double lowerBound = Math.Abs(recent), totalDrop = Math.Abs(Drop);
-        long window = k;
-        if (lowerBound > 0)
-        {
-            double steps = Math.Log(TruncationTolerance * lowerBound / totalDrop) / Decay.LogLambda;
-            window = steps >= k ? k : Math.Max(probe, (long)Math.Ceiling(steps));
-        }
-        return window == probe ? recent : Walk(k - window, k, 0);
+        double window = Math.Log(AbsoluteTolerance * Decay.OneMinusLambda) / Decay.LogLambda;
+        if (recent != 0)
+            window = Math.Min(window, Math.Log(TruncationTolerance * Math.Abs(recent) / Math.Abs(Drop)) / Decay.LogLambda);
+        if (window <= probe) return recent;
+        return window >= k ? Walk(0, k, 0) : Walk(k - (long)Math.Ceiling(window), k, 0);
     }
 
-    /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>.</summary>
+    /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
+    /// a block at a time with vectorised powers.</summary>
     double Walk(long start, long end, double momentum)
     {
+        const int Block = 512;
+        Span<double> lr = stackalloc double[Block];
         double lambda = Decay.Lambda, previous = LearningRate(start);
-        for (long i = start + 1; i <= end; i++)
+        for (long i = start + 1; i <= end; i += Block)
         {
-            double current = LearningRate(i);
-            momentum = lambda * momentum + (previous - current);
-            previous = current;
+            int count = (int)Math.Min(Block, end - i + 1);
+            var values = lr[..count];
+            FillLearningRates(i, values);
+            foreach (double current in values)
+            {
+                momentum = lambda * momentum + (previous - current);
+                previous = current;
+            }
         }
         return momentum;
+    }
+
+    /// <summary><c>g(first + j)</c> for the span's length.</summary>
+    void FillLearningRates(long first, Span<double> into)
+    {
+        for (int j = 0; j < into.Length; j++) into[j] = power.X(first + j);
+        switch (power.P)
+        {
+            case 0.5: TensorPrimitives.Sqrt(into, into); break;
+            case -0.5: TensorPrimitives.ReciprocalSqrt(into, into); break;
+            default:
+                TensorPrimitives.Log(into, into);
+                TensorPrimitives.Multiply(into, power.P, into);
+                TensorPrimitives.Exp(into, into);
+                break;
+        }
+        TensorPrimitives.Multiply(into, scale, into);
+        TensorPrimitives.Add(into, offset, into);
+        // The ends are exact, as Kernel.LearningRate has them.
+        if (first <= 0) into[0] = From;
+        long last = first + into.Length - 1;
+        if (last >= Length) into[(int)(Length - first)..].Fill(To);
     }
 }
