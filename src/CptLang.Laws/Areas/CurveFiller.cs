@@ -1,0 +1,154 @@
+using System.Buffers;
+using CptLang.Laws.Schedules;
+
+namespace CptLang.Laws.Areas;
+
+/// <summary>
+/// The sequential full-curve path: each block of steps starts from the exact closed-form state
+/// and continues with the per-step recurrence, O(1) per step. Blocks and chunks are aligned on
+/// absolute step numbers, so a step's values do not depend on the range asked for or on the
+/// number of threads, and rounding cannot build up beyond one block.
+/// </summary>
+internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
+{
+    /// <summary>Steps per parallel work item.</summary>
+    const long ChunkSteps = 1 << 16;
+
+    /// <summary>Steps between exact re-synchronisations of closed-form segments.</summary>
+    const long BlockSteps = 1 << 12;
+
+    /// <summary>The recurrence's running values.</summary>
+    struct Running
+    {
+        public double S1pt, S1cpt, S2pt, S2cpt, Momentum, PtMomentum, LearningRate;
+    }
+
+    public void Fill()
+    {
+        if (table.Count == 0) return;
+        long first = table.FirstStep, last = first + table.Count - 1;
+        long firstChunk = (first - 1) / ChunkSteps, lastChunk = (last - 1) / ChunkSteps;
+        int chunks = (int)(lastChunk - firstChunk + 1);
+        if (chunks == 1)
+        {
+            FillRange(first, last);
+            return;
+        }
+        Parallel.For(0, chunks, i =>
+        {
+            long chunk = firstChunk + i;
+            FillRange(Math.Max(first, chunk * ChunkSteps + 1), Math.Min(last, (chunk + 1) * ChunkSteps));
+        });
+    }
+
+    void FillRange(long start, long end)
+    {
+        var plan = areas.Plan;
+        double[] effective = ArrayPool<double>.Shared.Rent((int)BlockSteps);
+        try
+        {
+            int segment = plan.SegmentIndexOf(start);
+            for (long s = start; s <= end; segment++)
+            {
+                long pieceEnd = Math.Min(plan.Segments[segment].LastStep, end);
+                FillPiece(segment, s, pieceEnd, effective);
+                s = pieceEnd + 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(effective);
+        }
+    }
+
+    void FillPiece(int segment, long start, long end, double[] effective)
+    {
+        bool resync = areas.IsClosedForm(segment);
+        var running = FromState(areas.StateBefore(segment, start));
+        for (long b = start; b <= end;)
+        {
+            long blockEnd = Math.Min(end, ((b - 1) / BlockSteps + 1) * BlockSteps);
+            if (resync && b != start) running = FromState(areas.StateBefore(segment, b));
+            Walk(segment, b, blockEnd, ref running, effective);
+            b = blockEnd + 1;
+        }
+    }
+
+    static Running FromState(in AreaState state) => new()
+    {
+        S1pt = state.Point.S1pt,
+        S1cpt = state.Point.S1cpt,
+        S2pt = state.Point.S2pt,
+        S2cpt = state.Point.S2cpt,
+        Momentum = state.Momentum,
+        PtMomentum = state.PtMomentum,
+        LearningRate = state.EffectiveLearningRate,
+    };
+
+    void Walk(int segment, long start, long end, ref Running r, double[] effectiveBuffer)
+    {
+        var seg = areas.Plan.Segments[segment];
+        int offset = (int)(start - table.FirstStep), count = (int)(end - start + 1);
+        var lr = table.LearningRateColumn.AsSpan(offset, count);
+        LearningRateFill.Fill(seg.Kernel, seg.Length, start - seg.FirstStep + 1, lr);
+        ReadOnlySpan<double> eta = lr;
+        if (areas.CountsAsPeak(segment))
+        {
+            var peak = effectiveBuffer.AsSpan(0, count);
+            peak.Fill(seg.Kernel.To);
+            eta = peak;
+        }
+
+        var s1pt = table.S1ptColumn.AsSpan(offset, count);
+        var s1cpt = table.S1cptColumn.AsSpan(offset, count);
+        var s2pt = table.S2ptColumn.AsSpan(offset, count);
+        var s2cpt = table.S2cptColumn.AsSpan(offset, count);
+        double lambda = areas.Lambda, m = r.Momentum, previous = r.LearningRate;
+
+        if (!areas.IsContinual(segment))
+        {
+            double a1 = r.S1pt, a2 = r.S2pt;
+            for (int i = 0; i < count; i++)
+            {
+                double e = eta[i];
+                m = lambda * m + (previous - e);
+                previous = e;
+                a1 += e; a2 += m;
+                s1pt[i] = a1; s2pt[i] = a2;
+            }
+            s1cpt.Clear(); s2cpt.Clear();
+            r.S1pt = a1; r.S2pt = a2; r.PtMomentum = m;
+        }
+        else if (areas.Plan.Settings.S2Split == S2Split.Step)
+        {
+            double c1 = r.S1cpt, c2 = r.S2cpt;
+            for (int i = 0; i < count; i++)
+            {
+                double e = eta[i];
+                m = lambda * m + (previous - e);
+                previous = e;
+                c1 += e; c2 += m;
+                s1cpt[i] = c1; s2cpt[i] = c2;
+            }
+            s1pt.Fill(r.S1pt); s2pt.Fill(r.S2pt);
+            r.S1cpt = c1; r.S2cpt = c2;
+        }
+        else
+        {
+            double c1 = r.S1cpt, p2 = r.S2pt, c2 = r.S2cpt, mpt = r.PtMomentum;
+            for (int i = 0; i < count; i++)
+            {
+                double e = eta[i];
+                m = lambda * m + (previous - e);
+                mpt *= lambda;
+                previous = e;
+                c1 += e; p2 += mpt; c2 += m - mpt;
+                s1cpt[i] = c1; s2pt[i] = p2; s2cpt[i] = c2;
+            }
+            s1pt.Fill(r.S1pt);
+            r.S1cpt = c1; r.S2pt = p2; r.S2cpt = c2; r.PtMomentum = mpt;
+        }
+        r.Momentum = m;
+        r.LearningRate = previous;
+    }
+}
