@@ -53,7 +53,7 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         int errorsBefore = diagnostics.ErrorCount;
         var values = new Dictionary<string, double>();
         var spans = new Dictionary<string, ParameterSyntax>();
-        string? presetNote = null;
+        Laws.Presets.LawPreset? usedPreset = null;
 
         if (law.Expression is { } expression)
         {
@@ -61,11 +61,13 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             if (name.ContainsMissing) return null;
             if (PresetSource.Find(name.Text) is not { } preset)
             {
-                diagnostics.Add(DiagnosticBuilder.At(name.Span).UnknownPreset(name.Text, PresetSource.Names));
+                diagnostics.Add(PresetSource.FindOodWeights(name.Text) is { } weights
+                    ? DiagnosticBuilder.At(name.Span).OodWeightsAsLaw(law.Name.Text, weights.Name, weights.GeneralWeight, weights.DomainWeight)
+                    : DiagnosticBuilder.At(name.Span).UnknownPreset(name.Text, PresetSource.Names));
                 return null;
             }
             foreach (var (key, value) in preset.Values) values[key] = value;
-            presetNote = preset.Description;
+            usedPreset = preset;
         }
 
         foreach (var parameter in law.Body?.Parameters ?? [])
@@ -94,7 +96,8 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         var missing = required.Where(k => !values.ContainsKey(k)).ToList();
         if (missing.Count > 0)
             diagnostics.Add(DiagnosticBuilder.At(law.Name.Span).LawMissingParameters(law.Name.Text, FormName(form), missing,
-                presetNote is null ? null : $"{presetNote}; add them in a block: `law {law.Name.Text} = … {{ {missing[0]} = … }}`"));
+                usedPreset is null ? null
+                    : $"{usedPreset.Name} does not give {string.Join(", ", missing)}; supply {(missing.Count == 1 ? "it" : "them")}: `law {law.Name.Text} = {usedPreset.Name} {{ {missing[0]} = … }}`"));
         foreach (var key in required.Where(values.ContainsKey))
             CheckRange(key, values[key], spans.GetValueOrDefault(key), law);
         if (diagnostics.ErrorCount > errorsBefore) return null;

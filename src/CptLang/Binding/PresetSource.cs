@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
+using CptLang.Laws.Presets;
 
 namespace CptLang.Binding;
 
-/// <summary>A built-in parameter set as the binder sees it: values by parameter name (possibly
-/// incomplete, e.g. Fig. 19 prints no β) and where it comes from.</summary>
-internal sealed record PresetEntry(string Name, ImmutableDictionary<string, double> Values, string Description);
-
-/// <summary>Adapter over the law engine's catalog of the paper's parameter sets.</summary>
+/// <summary>The binder's view of the paper's parameter sets (<see cref="PaperPresets"/>).</summary>
 internal static class PresetSource
 {
-    public static ImmutableArray<string> Names => [];
+    public static ImmutableArray<string> Names => PaperPresets.Names;
 
-    public static PresetEntry? Find(string name) => null;
+    public static LawPreset? Find(string name) => PaperPresets.TryGet(name, out var preset) ? preset : null;
+
+    public static OodWeightPreset? FindOodWeights(string name) => PaperPresets.TryGetOodWeights(name, out var preset) ? preset : null;
 }

@@ -64,6 +64,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownPreset(string name, IEnumerable<string> presets) => Make(C.UnknownPreset,
         $"unknown parameter set '{name}'{Spelling.DidYouMean(name, presets)}",
         presets.Any() ? $"built-in sets: {string.Join(", ", presets)}" : "there are no built-in parameter sets");
+    public Diagnostic OodWeightsAsLaw(string law, string preset, double general, double domain) => Make(C.UnknownPreset,
+        $"'{preset}' is a pair of out-of-domain weights (Eq. 6), not a law",
+        $"write `law {law} = {Number(general)} * GENERAL + {Number(domain)} * DOMAIN` with the names of your general and domain laws");
     public Diagnostic ValueMustBePositive(string what, double value) => Make(C.ValueMustBePositive, $"{what} must be above 0, not {Number(value)}");
     public Diagnostic UnknownUnit(string unit) => Make(C.UnknownUnit,
         $"unknown length unit '{unit}'{Spelling.DidYouMean(unit, ["steps", "tokens"])}", "lengths are `N steps`, `N tokens` or `until STEP`");
@@ -152,7 +155,7 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic SumOfSums(string name) => Make(C.SumOfSums,
         $"'{name}' is itself a weighted sum; terms must be laws with parameters", "expand its terms here");
     public Diagnostic PresetWithWeight(string name) => Make(C.PresetWithWeight,
-        $"the parameter set '{name}' cannot be a weighted term", "declare it as its own law (`law x = {name}`) and use x in the sum");
+        $"the parameter set '{name}' cannot be a weighted term", $"declare it as its own law (`law x = {name}`) and use x in the sum");
     public Diagnostic ReplayNeedsReplayLaw(string run, double ratio, string law) => Make(C.ReplayNeedsReplayLaw,
         $"run '{run}' replays {Number(ratio * 100)}% of its pre-training data, but law '{law}' has no replay parameters (a1, a2)",
         "fit the replay form (Eq. 8) or remove the replay");
