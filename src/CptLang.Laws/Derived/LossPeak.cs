@@ -1,0 +1,24 @@
+using CptLang.Laws.Laws;
+
+namespace CptLang.Laws.Derived;
+
+/// <summary>The highest loss of a law after the switch, within the run (LAW.md §4: how far the
+/// general-domain loss rises before it turns).</summary>
+/// <param name="Step">The earliest absolute step with that loss.</param>
+/// <param name="ContinualSteps">The same step counted from the switch.</param>
+/// <param name="Loss">The maximum loss.</param>
+/// <param name="SwitchLoss">The loss at the switch, for reference.</param>
+public sealed record LossPeak(string Law, long Step, long ContinualSteps, double Loss, double SwitchLoss)
+{
+    /// <summary>Finds the maximum of law <paramref name="law"/> over the CPT steps of the run
+    /// (exactly, by branch and bound). Throws like <see cref="TurningLength.Find"/>, and
+    /// <see cref="InvalidOperationException"/> when the run has no CPT steps.</summary>
+    public static LossPeak Find(LossPredictor predictor, int law)
+    {
+        var curve = DerivedQuantities.CurveOf(predictor, law);
+        if (curve.RunEnd <= curve.SwitchStep)
+            throw new InvalidOperationException($"run '{predictor.Plan.Run}' has no steps after the switch");
+        var (step, excess) = LossSearch.Maximum(curve, curve.SwitchStep + 1, curve.RunEnd);
+        return new LossPeak(curve.LawName, step, step - curve.SwitchStep, curve.SwitchLoss + excess, curve.SwitchLoss);
+    }
+}

@@ -1,0 +1,75 @@
+using CptLang.Laws.Laws;
+
+namespace CptLang.Laws.Derived;
+
+/// <summary>What became of the general-domain loss after the switch.</summary>
+public enum TurningOutcome
+{
+    /// <summary>It rose and came back to its switch value within the run:
+    /// <see cref="TurningLength.ContinualSteps"/> is the turning length.</summary>
+    Within,
+    /// <summary>It rose and is still above its switch value when the run ends, but its long-run
+    /// limit is not above it. <see cref="TurningLength.ContinualSteps"/>, when known, is when it
+    /// would come back if training went on at the run's final LR.</summary>
+    NotWithinRun,
+    /// <summary>It rose and never comes back: it stays above its switch value however long CPT
+    /// continues at the final LR (its limit <see cref="TurningLength.LongRunLimit"/> is higher).</summary>
+    Never,
+    /// <summary>It never rose above its switch value (within the run and the extension), so
+    /// there is nothing to turn.</summary>
+    NoRise,
+}
+
+/// <summary>
+/// The turning length (LAW.md §4): the fewest CPT steps after which the general-domain loss,
+/// having risen, is back at or below its value at the switch. Searched exactly, over the run and
+/// then over the run extended at its final LR, so that a run that stops too early still learns
+/// when (or whether) its loss would turn.
+/// </summary>
+/// <param name="Law">The general-domain law.</param>
+/// <param name="SwitchStep"><c>T_pt</c>.</param>
+/// <param name="ContinualSteps">The turning length <c>t</c> for <see cref="TurningOutcome.Within"/>;
+/// the extrapolated one for <see cref="TurningOutcome.NotWithinRun"/> when it is within
+/// 2^40 steps; otherwise null.</param>
+/// <param name="RiseStep">The first CPT step <c>t</c> at which the loss was above its switch value.</param>
+/// <param name="SwitchLoss">The loss at the switch, the level it must come back to.</param>
+/// <param name="FinalLoss">The loss at the run's last step.</param>
+/// <param name="LongRunLimit">The loss as CPT goes on forever at <paramref name="HeldLearningRate"/>;
+/// for Eq. 4 with a positive LR, <c>L0 + B − C1·S2pt − C2·S2cpt</c>.</param>
+/// <param name="HeldLearningRate">The run's final LR, held for the extrapolation.</param>
+public sealed record TurningLength(
+    string Law,
+    TurningOutcome Outcome,
+    long SwitchStep,
+    long? ContinualSteps,
+    long? RiseStep,
+    double SwitchLoss,
+    double FinalLoss,
+    double LongRunLimit,
+    double HeldLearningRate)
+{
+    /// <summary>The absolute step at which the loss is back (when <see cref="ContinualSteps"/> is known).</summary>
+    public long? Step => ContinualSteps is long t ? SwitchStep + t : null;
+
+    /// <summary>Finds the turning length of law <paramref name="law"/> of
+    /// <paramref name="predictor"/>. Throws <see cref="InvalidOperationException"/> when the run
+    /// has no switch or the law has a structural problem, and <see cref="LawEvaluationException"/>
+    /// when the law is undefined at a step the search visits.</summary>
+    public static TurningLength Find(LossPredictor predictor, int law)
+    {
+        var curve = DerivedQuantities.CurveOf(predictor, law);
+        long runEnd = curve.RunEnd, tpt = curve.SwitchStep;
+        double finalLoss = curve.Loss(runEnd);
+        TurningLength Result(TurningOutcome outcome, long? back, long? rise) =>
+            new(curve.LawName, outcome, tpt, back is long s ? s - tpt : null, rise is long r ? r - tpt : null,
+                curve.SwitchLoss, finalLoss, curve.LongRunLimit, curve.HeldLearningRate);
+
+        if (LossSearch.FirstAbove(curve, tpt + 1, curve.End) is not long rise)
+            return Result(TurningOutcome.NoRise, null, null);
+        if (LossSearch.FirstAtOrBelow(curve, rise + 1, curve.End) is long back)
+            return Result(back <= runEnd ? TurningOutcome.Within : TurningOutcome.NotWithinRun, back, rise);
+        // Still above after 2^40 more steps: "never" when even the bound over all later steps
+        // stays above the switch value; otherwise it may yet come back, later than we looked.
+        return Result(curve.TailBounds().Low > 0 ? TurningOutcome.Never : TurningOutcome.NotWithinRun, null, rise);
+    }
+}
