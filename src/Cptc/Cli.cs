@@ -18,6 +18,7 @@ public static class Cli
             CheckCommand.Create(terminal),
             BuildCommand.Create(terminal),
             FmtCommand.Create(terminal),
+            PredictCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -176,7 +176,13 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic OverridesOnSum(string law) => Make(C.OverridesOnSum,
         $"law '{law}' is a weighted sum; it has no parameters to override", "remove the { … } block");
     public Diagnostic LawUndefined(string law, long step, string reason) => Make(C.LawUndefined,
-        $"law '{law}' is undefined at step {Steps(step)}: {reason}");
+        $"law '{law}' is undefined at step {Steps(step)}: {reason}",
+        "the laws need a positive forward area S1; start the run above LR 0 or check the parameters");
+    public Diagnostic NonPositiveLoss(string law, string run, double loss, long step) => Make(C.NonPositiveLoss,
+        $"law '{law}' predicts a loss of {Number(loss)} at step {Steps(step)} of run '{run}'; a validation loss is positive, so the parameters do not describe this schedule",
+        "check the law's parameters (signs, and B against beta: docs/laws.md) or refit it on runs like this one");
+    public Diagnostic LawCannotBeEvaluated(string law, string run, string reason) => Make(C.LawUndefined,
+        $"law '{law}' cannot be evaluated for run '{run}': {reason}");
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public Diagnostic CannotReadFile(string path, string reason) => Make(C.CannotReadFile, $"cannot read '{path}': {reason}");
@@ -184,6 +190,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownRun(string message, IEnumerable<string> runs) => Make(C.UnknownRun, message, $"runs in this file: {string.Join(", ", runs)}");
     public Diagnostic StepOutsideRun(long step, string run, long total) => Make(C.StepOutsideRun,
         $"step {Steps(step)} is outside run '{run}', which has steps 1..{Steps(total)}");
+    public Diagnostic InvalidStep(string text) => Make(C.StepOutsideRun,
+        $"'{text}' is not a step", "give whole step numbers separated by commas, e.g. --at 1000,40k,50000");
     public Diagnostic TooManyRows(long rows, long max) => Make(C.TooManyRows,
         $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "ask for fewer steps (a larger --every N)");
     public Diagnostic InternalError(string message) => Make(C.InternalError,

@@ -90,12 +90,13 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ModelSizeLooksLikeMillions = new("CPT3012", Warning, "Model size without a scale suffix");
     public static readonly DiagnosticDescriptor OverridesOnSum = new("CPT3013", Error, "Parameter overrides on a weighted sum");
     public static readonly DiagnosticDescriptor LawUndefined = new("CPT3014", Error, "Law undefined at a step");
+    public static readonly DiagnosticDescriptor NonPositiveLoss = new("CPT3015", Warning, "Predicted loss not positive");
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");
     public static readonly DiagnosticDescriptor CannotWriteFile = new("CPT4002", Error, "Cannot write file");
     public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
-    public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Step outside the run");
+    public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Invalid step or step outside the run");
     public static readonly DiagnosticDescriptor TooManyRows = new("CPT4005", Error, "Too many output rows");
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 

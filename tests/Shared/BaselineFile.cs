@@ -1,9 +1,12 @@
-namespace CptLang.Tests;
+using Xunit;
+
+namespace CptLang.Testing;
 
 /// <summary>
 /// Compares an output with its reviewed baseline file. With CPTC_ACCEPT_BASELINES=1 the actual
 /// output is written instead (review the diff in git before committing). A missing baseline
-/// fails unless accepting, so CI never passes on an unreviewed output.
+/// fails unless accepting, so CI never passes on an unreviewed output. Shared by the test
+/// projects (linked into each).
 /// </summary>
 internal static class BaselineFile
 {
@@ -14,7 +17,7 @@ internal static class BaselineFile
     /// <summary>Checks <paramref name="actual"/> against the file; null means "must not exist".</summary>
     public static void Check(string path, string? actual)
     {
-        string name = Path.GetRelativePath(TestPaths.TestsDirectory, path);
+        string name = Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path);
         if (Accepting)
         {
             if (actual is null) File.Delete(path);

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Cptc.Predict;
+using CptLang;
+
+namespace Cptc.Commands;
+
+/// <summary>
+/// <c>cptc predict FILE [--run NAME] [--at STEPS | --every N] [--format table|csv|json] [-o PATH] [--plot PNG]</c>:
+/// the predicted validation loss of every law of the file along one run, and the derived quantities.
+/// </summary>
+public static class PredictCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var file = Arguments.Files<string>("file", "the .cpt file with the run and its laws", ArgumentArity.ExactlyOne);
+        var run = new Option<string?>("--run") { Description = "the run to predict (needed when the file has several)" };
+        var at = new Option<string?>("--at") { Description = "comma-separated steps, e.g. 1000,40k,50000 (default: ~200 steps plus every phase boundary)" };
+        var every = new Option<long?>("--every") { Description = "every N-th step (N, 2N, …) and the last one" };
+        var format = new Option<string>("--format") { Description = "table (a summary), csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "write the output here instead of stdout" };
+        var plot = new Option<string?>("--plot") { Description = "also draw the LR and the predicted losses into this PNG file" };
+
+        var command = new Command("predict", "Predict the validation loss of each law along a run (CPT scaling law).")
+        {
+            file, run, at, every, format, output, plot,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(at) is not null && result.GetValue(every) is not null)
+                result.AddError("--at and --every cannot be combined");
+            if (result.GetValue(every) is <= 0)
+                result.AddError("--every needs a positive number of steps");
+        });
+        command.SetAction(parse => Run(terminal, new Request(
+            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(at), parse.GetValue(every),
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(plot))));
+        return command;
+    }
+
+    sealed record Request(string File, string? Run, string? At, long? Every, string Format, string? Output, string? Plot);
+
+    static int Run(Terminal terminal, Request request)
+    {
+        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
+        var plan = RunSelector.Select(compilation, request.Run);
+
+        bool keySteps = request.Format == "table" && request.At is null && request.Every is null;
+        long[] steps = request.At is { } list ? StepSampler.At(plan, StepList.Parse(list))
+            : request.Every is { } n ? StepSampler.Every(plan, n)
+            : StepSampler.Default(plan);
+
+        var (prediction, diagnostics) = Prediction.Compute(compilation, plan, steps);
+        terminal.Report(diagnostics, compilation.Text);
+        if (prediction is null) return ExitCodes.InputErrors;
+
+        byte[]? png = null;
+        if (request.Plot is not null)
+        {
+            var curve = prediction.At(PlotReport.Steps(plan));
+            if (curve.Problems.Any())
+            {
+                terminal.Report(curve.Problems.Select(p => Prediction.ToDiagnostic(compilation, plan, p)), compilation.Text);
+                return ExitCodes.InputErrors;
+            }
+            png = PlotReport.Render(plan, curve);
+        }
+
+        string text = request.Format switch
+        {
+            "csv" => CsvReport.Write(prediction),
+            "json" => JsonReport.Write(prediction),
+            _ => TableReport.Write(prediction, keySteps),
+        };
+        // write files only once everything is computed, so a failure leaves none half-made
+        if (request.Output is null) terminal.Out.Write(text);
+        else SourceFiles.WriteAtomically(request.Output, text);
+        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
+        return ExitCodes.Ok;
+    }
+}

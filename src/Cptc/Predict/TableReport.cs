@@ -1,0 +1,128 @@
+using CptLang.Diagnostics;
+using CptLang.Laws.Derived;
+using CptLang.Laws.Schedules;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Cptc.Predict;
+
+/// <summary>
+/// <c>--format table</c> (the default): a summary for a person — the run in one line, the losses
+/// at the key steps (or at the steps asked for), and the derived quantities with what they mean.
+/// Plain text, no colours, so it reads the same in a terminal, a log or a file.
+/// </summary>
+public static class TableReport
+{
+    const string LossFormat = "F5";
+
+    public static string Write(Prediction prediction, bool keySteps)
+    {
+        var plan = prediction.Plan;
+        var output = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 240;
+
+        output.WriteLine(Headline(plan));
+        output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {(plan.Settings.WarmupArea == WarmupArea.Peak ? "peak" : "actual")}, s2_split {(plan.Settings.S2Split == S2Split.Step ? "step" : "source")}");
+        console.Write(Rows(prediction, keySteps));
+        // summary lines go straight to the writer: Spectre would wrap them at the profile width
+        foreach (var line in Summary(prediction)) output.WriteLine(line);
+        return string.Join("\n", output.ToString().Split('\n').Select(line => line.TrimEnd()));
+    }
+
+    static string Headline(EvaluationPlan plan)
+    {
+        string steps = $"{DisplayFormat.Steps(plan.TotalSteps)} steps";
+        if (plan.Pretraining is { Kind: StageKind.UnknownPretraining } open && plan.Continual is { } c)
+            return $"run {plan.Run}: {steps} on {c.Domain}, continuing an open checkpoint pre-trained on {open.Domain} (schedule unknown)";
+        if (plan.Continual is { } cpt && plan.Pretraining is { } pt)
+            return $"run {plan.Run}: {steps}, {DisplayFormat.Steps(pt.Length)} on {pt.Domain} then {DisplayFormat.Steps(cpt.Length)} on {cpt.Domain} (the domain switches after step {DisplayFormat.Steps(pt.LastStep)})";
+        return $"run {plan.Run}: {steps} on {plan.Stages[0].Domain}";
+    }
+
+    static Table Rows(Prediction prediction, bool keySteps)
+    {
+        var plan = prediction.Plan;
+        var rows = keySteps
+            ? KeySteps.Of(plan, prediction.Derived)
+            : Enumerable.Range(0, prediction.Table.Count).Select(i => (prediction.Table.Areas.StepAt(i), "")).ToList();
+        var losses = keySteps ? prediction.At([.. rows.Select(r => r.Item1)]) : prediction.Table;
+
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn(new TableColumn("step").RightAligned());
+        if (keySteps) table.AddColumn(new TableColumn("what happens"));
+        table.AddColumn(new TableColumn("lr").RightAligned());
+        foreach (var law in losses.Laws)
+            table.AddColumn(new TableColumn(law.Role == CptLang.Laws.Laws.ValidationRole.Unspecified ? law.Name : $"{law.Name} ({JsonReport.RoleName(law.Role)})").RightAligned());
+
+        var lr = losses.Areas.LearningRate;
+        for (int row = 0; row < losses.Count; row++)
+        {
+            var cells = new List<IRenderable> { new Text(DisplayFormat.Steps(losses.Areas.StepAt(row))) };
+            if (keySteps) cells.Add(new Text(rows[row].Item2));
+            cells.Add(new Text(LearningRateFormat.Short(lr[row])));
+            for (int law = 0; law < losses.Laws.Length; law++)
+                cells.Add(new Text(losses.TryGetLoss(law, out var column) ? column[row].ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture) : "undefined"));
+            table.AddRow(cells);
+        }
+        return table;
+    }
+
+    static IEnumerable<string> Summary(Prediction prediction)
+    {
+        var plan = prediction.Plan;
+        var derived = prediction.Derived;
+        if (derived.Laws.IsEmpty)
+        {
+            yield return "No laws in this file: add `law NAME { … }` blocks (or `law NAME = paper.fig3.general`) to predict losses.";
+            yield break;
+        }
+        if (plan.SwitchStep is 0)
+            yield return $"From the checkpoint (before step 1): {string.Join(", ", derived.Laws.Where(l => l.AtSwitch is not null).Select(l => $"{l.Law} {Loss(l.AtSwitch!.Value.Value)}"))}";
+        else if (plan.SwitchStep is { } sw)
+            yield return $"At the switch (step {DisplayFormat.Steps(sw)}): {string.Join(", ", derived.Laws.Where(l => l.AtSwitch is not null).Select(l => $"{l.Law} {Loss(l.AtSwitch!.Value.Value)}"))}";
+        yield return $"At the end (step {DisplayFormat.Steps(plan.TotalSteps)}): {string.Join(", ", derived.Laws.Select(l => $"{l.Law} {Loss(l.AtEnd.Value)}{Change(l, plan.SwitchStep == 0 ? "checkpoint" : "switch")}"))}";
+
+        if (derived.Peak is { } peak)
+            yield return peak.Loss > peak.SwitchLoss
+                ? $"Forgetting: the general loss ({peak.Law}) peaks at {Loss(peak.Loss)} at step {DisplayFormat.Steps(peak.Step)}, {Steps(peak.ContinualSteps)} after the switch ({Signed(peak.Loss - peak.SwitchLoss)} from its switch value)."
+                : $"Forgetting: none — the general loss ({peak.Law}) does not rise above its switch value {Loss(peak.SwitchLoss)}.";
+        if (derived.Turning is { Outcome: not TurningOutcome.NoRise } turning) yield return TurningLine(turning);
+        if (derived.LossPotential is { } lp)
+            yield return $"Loss potential: {lp.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} (pre-training ends at LR {LearningRateFormat.Short(lp.FinalLearningRate)}, its peak is {LearningRateFormat.Short(lp.PeakLearningRate)}). " +
+                         "1 means pre-training never annealed, 0 that it annealed to zero; a higher loss potential leaves more room to learn the new domain.";
+        foreach (var note in derived.Notes) yield return $"Note: {note}.";
+    }
+
+    static string TurningLine(TurningLength turning)
+    {
+        string law = turning.Law;
+        return turning.Outcome switch
+        {
+            TurningOutcome.Within =>
+                $"Turning length: {Steps(turning.ContinualSteps!.Value)} of CPT — the general loss ({law}) rose after the switch and is back at its switch value {Loss(turning.SwitchLoss)} at step {DisplayFormat.Steps(turning.Step!.Value)}.",
+            TurningOutcome.NotWithinRun when turning.ContinualSteps is { } t =>
+                $"Turning length: not within the run — {law} ends {Signed(turning.FinalLoss - turning.SwitchLoss)} above its switch value; holding the final LR it would be back after {Steps(t)} of CPT.",
+            TurningOutcome.NotWithinRun =>
+                $"Turning length: not within the run — {law} ends {Signed(turning.FinalLoss - turning.SwitchLoss)} above its switch value and comes back only very slowly at the final LR.",
+            TurningOutcome.Never =>
+                $"Turning length: never — the general loss ({law}) rose after the switch and its long-run limit {Loss(turning.LongRunLimit)} stays above its switch value {Loss(turning.SwitchLoss)}.",
+            _ => "",
+        };
+    }
+
+    static string Change(LawEndpoints law, string reference) =>
+        law.AtSwitch is { } atSwitch ? $" ({Signed(law.AtEnd.Value - atSwitch.Value)} since the {reference})" : "";
+
+    static string Steps(long steps) => steps == 1 ? "1 step" : $"{DisplayFormat.Steps(steps)} steps";
+
+    static string Loss(double value) => value.ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    static string Signed(double value) => (value >= 0 ? "+" : "−") + Math.Abs(value).ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture);
+}

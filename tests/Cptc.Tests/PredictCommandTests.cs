@@ -1,0 +1,160 @@
+using System.Text.Json;
+
+namespace Cptc.Tests;
+
+/// <summary>`cptc predict` as a user meets it: choosing runs and steps, output files, plots, and
+/// every way it can be misused.</summary>
+public class PredictCommandTests
+{
+    const string Laws = """
+        law fineweb = paper.fig3.general
+        law kp = paper.fig3.domain
+        """;
+
+    const string OneRun = """
+        run only {
+          peak_lr 2e-4
+          train fineweb { stable 36k steps decay 4k steps to 0 }
+          switch to kp { warmup 1k steps to 2e-5 decay 9k steps to 0 cosine }
+        }
+
+        """ + Laws;
+
+    const string TwoRuns = """
+        run a { peak_lr 2e-4 train fineweb { stable 10k steps } switch to kp { stable 1k steps } }
+        run b { peak_lr 2e-4 train fineweb { stable 20k steps } switch to kp { stable 1k steps } }
+
+        """ + Laws;
+
+    [Fact]
+    public void CsvHasOneColumnPerLawAndFullPrecision()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("predict", dir.File("r.cpt", OneRun), "--format", "csv", "--at", "1,40k,50000");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal("step,lr,fineweb,kp", lines[0]);
+        Assert.Equal(["1", "40000", "50000"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        var values = lines[2].Split(',');
+        Assert.Equal("0", values[1]);
+        Assert.Equal(3.19069, double.Parse(values[2], System.Globalization.CultureInfo.InvariantCulture), 1e-5);
+        Assert.True(values[2].Length > 12, "full double precision");
+    }
+
+    [Fact]
+    public void DefaultSamplingCoversEveryBoundary()
+    {
+        using var dir = new TempDirectory();
+        var json = JsonDocument.Parse(CliRunner.Run("predict", dir.File("r.cpt", OneRun), "--format", "json").Out).RootElement;
+        var steps = json.GetProperty("steps").EnumerateArray().Select(s => s.GetInt64()).ToHashSet();
+        Assert.InRange(steps.Count, 200, 220);
+        Assert.Superset(new HashSet<long> { 1, 36_000, 36_001, 40_000, 40_001, 41_000, 41_001, 50_000 }, steps);
+    }
+
+    [Fact]
+    public void SeveralRunsNeedRunAndTheErrorListsThem()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("two.cpt", TwoRuns);
+        var missing = CliRunner.Run("predict", path);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("choose one with --run", missing.Error);
+        Assert.Contains("a, b", missing.Error);
+
+        var unknown = CliRunner.Run("predict", path, "--run", "c");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.StartsWith("cptc: error CPT4003: there is no run 'c'", unknown.Error);
+
+        Assert.Equal(0, CliRunner.Run("predict", path, "--run", "b").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--at", "60000", "CPT4004")]
+    [InlineData("--at", "0", "CPT4004")]
+    [InlineData("--at", "1.5", "CPT4004")]
+    [InlineData("--at", "ten", "CPT4004")]
+    [InlineData("--every", "0", "--every needs a positive number")]
+    public void BadStepsAreUsageErrors(string option, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("predict", dir.File("r.cpt", OneRun), option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void AtAndEveryCannotBeCombined()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("predict", dir.File("r.cpt", OneRun), "--at", "5", "--every", "10");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot be combined", result.Error);
+    }
+
+    [Fact]
+    public void AnUndefinedLawIsADiagnosticNamingTheLawAndTheStep()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("zero.cpt", """
+            run zero_start {
+              peak_lr 2e-4
+              warmup_area actual
+              train web { stable 10 steps at 0  warmup 1k steps }
+            }
+            law web { L0 = 3  A = 0.5  alpha = 0.5  C = 0.3 }
+            """);
+        string output = Path.Combine(dir.Path, "out.csv");
+        var result = CliRunner.Run("predict", path, "--format", "csv", "-o", output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CPT3014: law 'web' is undefined at step 1", result.Error);
+        Assert.DoesNotContain("NaN", result.Error + result.Out);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void OutputAndPlotAreWrittenAsFiles()
+    {
+        using var dir = new TempDirectory();
+        string source = dir.File("r.cpt", OneRun);
+        string output = Path.Combine(dir.Path, "curve.json");
+        string plot = Path.Combine(dir.Path, "curve.png");
+        var result = CliRunner.Run("predict", source, "--format", "json", "-o", output, "--plot", plot);
+        Assert.Equal((0, ""), (result.ExitCode, result.Out));
+        Assert.Equal("cptc.predict/1", JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("format").GetString());
+        var png = File.ReadAllBytes(plot);
+        Assert.True(png.Length > 10_000);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Equal(["curve.json", "curve.png", "r.cpt"], dir.Files());
+    }
+
+    [Fact]
+    public void AnUnwritableOutputLeavesNothingBehind()
+    {
+        using var dir = new TempDirectory();
+        string source = dir.File("r.cpt", OneRun);
+        var result = CliRunner.Run("predict", source, "-o", Path.Combine(dir.Path, "no", "such", "dir.txt"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("cptc: error CPT4002", result.Error);
+        Assert.Equal(["r.cpt"], dir.Files());
+    }
+
+    [Fact]
+    public void AFileWithErrorsPredictsNothing()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("predict", dir.File("bad.cpt", "run r { peak_lr 2e-4 train a { decay 1k steps to 0 exponential } }"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CPT2001", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void ARunWithoutLawsPrintsTheScheduleAndSaysWhy()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("predict", dir.File("nolaw.cpt", "run r { peak_lr 2e-4 train a { warmup 1k steps stable 9k steps } }"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("No laws in this file", result.Out);
+    }
+}
