@@ -40,11 +40,7 @@ public static class PlanJsonWriter
         json.WriteString("name", plan.Run);
         json.WriteNumber("peakLr", plan.PeakLr);
         if (plan.TokensPerStep is { } tps) json.WriteNumber("tokensPerStep", tps); else json.WriteNull("tokensPerStep");
-        json.WriteStartObject("settings");
-        json.WriteNumber("lambda", plan.Settings.Lambda);
-        json.WriteString("warmupArea", plan.Settings.WarmupArea == WarmupArea.Peak ? "peak" : "actual");
-        json.WriteString("s2Split", plan.Settings.S2Split == S2Split.Step ? "step" : "source");
-        json.WriteEndObject();
+        WriteSettings(json, plan.Settings);
         json.WriteNumber("totalSteps", plan.TotalSteps);
         if (plan.SwitchStep is { } sw) json.WriteNumber("switchStep", sw); else json.WriteNull("switchStep");
 
@@ -83,6 +79,16 @@ public static class PlanJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>"settings": { "lambda", "warmupArea", "s2Split" }</c>, shared by every JSON output.</summary>
+    public static void WriteSettings(Utf8JsonWriter json, PlanSettings settings)
+    {
+        json.WriteStartObject("settings");
+        json.WriteNumber("lambda", settings.Lambda);
+        json.WriteString("warmupArea", SettingNames.Of(settings.WarmupArea));
+        json.WriteString("s2Split", SettingNames.Of(settings.S2Split));
         json.WriteEndObject();
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CptLang.Laws.Derived;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
+using CptLang.Plan;
 
 namespace Cptc.Predict;
 
@@ -24,11 +25,7 @@ public static class JsonReport
             json.WriteString("run", plan.Run);
             json.WriteNumber("totalSteps", plan.TotalSteps);
             if (plan.SwitchStep is { } sw) json.WriteNumber("switchStep", sw); else json.WriteNull("switchStep");
-            json.WriteStartObject("settings");
-            json.WriteNumber("lambda", plan.Settings.Lambda);
-            json.WriteString("warmupArea", plan.Settings.WarmupArea == WarmupArea.Peak ? "peak" : "actual");
-            json.WriteString("s2Split", plan.Settings.S2Split == S2Split.Step ? "step" : "source");
-            json.WriteEndObject();
+            PlanJsonWriter.WriteSettings(json, plan.Settings);
 
             json.WriteStartArray("laws");
             foreach (var law in table.Laws)

@@ -1,6 +1,7 @@
 using CptLang.Diagnostics;
 using CptLang.Laws.Derived;
 using CptLang.Laws.Schedules;
+using CptLang.Plan;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -29,7 +30,7 @@ public static class TableReport
         console.Profile.Width = 240;
 
         output.WriteLine(Headline(plan));
-        output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {(plan.Settings.WarmupArea == WarmupArea.Peak ? "peak" : "actual")}, s2_split {(plan.Settings.S2Split == S2Split.Step ? "step" : "source")}");
+        output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
         console.Write(Rows(prediction, keySteps));
         // summary lines go straight to the writer: Spectre would wrap them at the profile width
         foreach (var line in Summary(prediction)) output.WriteLine(line);
