@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using CptLang.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project bench/CptLang.Benchmarks -- --filter '*' --job short
+// dotnet run -c Release --project bench/CptLang.Benchmarks -- --smoke
+if (args is ["--smoke"])
+    Smoke.Run();
+else
+    BenchmarkSwitcher.FromAssembly(typeof(Runs).Assembly).Run(args);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Schedules;
 
 namespace CptLang.Laws.Areas;
@@ -85,6 +86,8 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
         LearningRate = state.EffectiveLearningRate,
     };
 
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Walk(int segment, long start, long end, ref Running r, double[] effectiveBuffer)
     {
         var seg = areas.Plan.Segments[segment];

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Schedules;
 
 namespace CptLang.Laws.Areas;
@@ -10,6 +11,8 @@ internal static class LearningRateFill
 {
     /// <summary>Writes <c>g(k0 + i)</c> of <paramref name="kernel"/> over an
     /// <paramref name="n"/>-step segment into <paramref name="into"/>.</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(Kernel kernel, long n, long k0, Span<double> into)
     {
         double from = kernel.From, to = kernel.To, d = from - to;

@@ -1,5 +1,6 @@
-using System.Numerics;
 using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Areas;
 
 namespace CptLang.Laws.Laws;
@@ -83,6 +84,8 @@ internal sealed class LawBlock
 
     /// <summary><c>log1p</c> with Goldberg's correction, a vector at a time: the naive
     /// <c>log(1 + x)</c> loses the digits of small <c>E·S1cpt</c> right after the switch.</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Log1pInPlace(Span<double> x)
     {
         var logOfU = logU.AsSpan(0, x.Length);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Areas;
 using CptLang.Laws.Schedules;
 
@@ -160,6 +161,8 @@ public sealed class LossPredictor
     }
 
     /// <summary>How many values are NaN or infinite (<c>x − x</c> is 0 only for finite x).</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int CountNonFinite(ReadOnlySpan<double> values, out int first)
     {
         first = -1;

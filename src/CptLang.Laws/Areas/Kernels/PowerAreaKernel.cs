@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Numerics;
 using CptLang.Laws.Schedules;
 
@@ -85,6 +86,8 @@ internal sealed class PowerAreaKernel : AreaKernel
 
     /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
     /// a block at a time with vectorised powers.</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     double Walk(long start, long end, double momentum)
     {
         const int Block = 512;
