@@ -1,9 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CptLang.Benchmarks;
 
-// dotnet run -c Release --project bench/CptLang.Benchmarks -- --filter '*' --job short
+// dotnet run -c Release --project bench/CptLang.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/CptLang.Benchmarks -- --smoke
+//
+// Short runs (3 warm-ups, 3 measured iterations), in process: the machine is small and shared,
+// and BenchmarkDotNet's generated project cannot build the compiler's ANTLR step.
 if (args is ["--smoke"])
+{
     Smoke.Run();
-else
-    BenchmarkSwitcher.FromAssembly(typeof(Runs).Assembly).Run(args);
+    return;
+}
+var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
+BenchmarkSwitcher.FromAssembly(typeof(Runs).Assembly).Run(args, config);

@@ -72,6 +72,9 @@ internal sealed class LawBlock
     /// <summary>into += c·(1 − exp(−β·log1p(E·S1cpt))).</summary>
     public void AddShift(double c, double e, double beta, Span<double> into)
     {
+        // Before the switch S1cpt is 0 and the shift exactly 0; S1cpt never decreases along a
+        // table, so its last row tells for the whole block. Most of a run is pre-training.
+        if (S1cpt[^1] == 0 && S1cpt[0] == 0) return;
         var work = scratch.AsSpan(0, count);
         TensorPrimitives.Multiply(S1cpt, e, work);
         Log1pInPlace(work);

@@ -89,10 +89,22 @@ public sealed class LossPredictor
         return EvaluateInto(areas, columns);
     }
 
-    /// <summary><see cref="Evaluate(AreaTable)"/> into caller-owned columns (one per law, null
-    /// for invalid laws), so that repeated evaluations allocate nothing large.</summary>
-    internal LossTable EvaluateInto(AreaTable areas, double[]?[] columns)
+    /// <summary><see cref="Evaluate(AreaTable)"/> into caller-owned columns, so that repeated
+    /// evaluations allocate nothing large: one array per law of at least
+    /// <c>areas.Count</c> elements (null skips that law). The returned table uses them; a law
+    /// that turns out undefined has its entry set to null.</summary>
+    public LossTable EvaluateInto(AreaTable areas, double[]?[] columns)
     {
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length != Laws.Length)
+            throw new ArgumentException($"{columns.Length} columns for {Laws.Length} laws", nameof(columns));
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (compiled[i] is null) columns[i] = null;
+            else if (columns[i] is { } c && c.Length < areas.Count)
+                throw new ArgumentException($"column {i} holds {c.Length} values, the table {areas.Count}", nameof(columns));
+        }
         var firstUndefined = new int[Laws.Length];
         var undefinedCount = new long[Laws.Length];
         Array.Fill(firstUndefined, int.MaxValue);
