@@ -64,21 +64,35 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
 
     /// <summary>Fills steps <paramref name="start"/>..<paramref name="end"/> of one segment. The
     /// walk starts at the aligned block (closed forms) or chunk (stepped kernels) containing
-    /// <paramref name="start"/>, discarding the rows before it, so that every step's values are
-    /// the same whatever range was asked for.</summary>
+    /// <paramref name="start"/>, and the LRs of a block are always computed for the whole block
+    /// (vector lanes round differently from a tail), so that every step's values are the same
+    /// whatever range was asked for.</summary>
     void FillPiece(int segment, long start, long end, Scratch scratch)
     {
         bool resync = areas.IsClosedForm(segment);
+        long segmentLast = areas.Plan.Segments[segment].LastStep;
         long aligned = resync ? (start - 1) / BlockSteps * BlockSteps + 1 : (start - 1) / ChunkSteps * ChunkSteps + 1;
         long origin = Math.Max(areas.Plan.Segments[segment].FirstStep, aligned);
         var running = FromState(areas.StateBefore(segment, origin));
         for (long b = origin; b <= end;)
         {
-            long blockEnd = Math.Min(end, ((b - 1) / BlockSteps + 1) * BlockSteps);
+            long blockLast = Math.Min(segmentLast, ((b - 1) / BlockSteps + 1) * BlockSteps);
+            long runTo = Math.Min(blockLast, end);
             if (resync && b != origin) running = FromState(areas.StateBefore(segment, b));
-            if (b < start) Walk(segment, b, Math.Min(blockEnd, start - 1), ref running, scratch.Rows(b, Math.Min(blockEnd, start - 1)), scratch.Effective);
-            if (blockEnd >= start) Walk(segment, Math.Max(b, start), blockEnd, ref running, TableRows(Math.Max(b, start), blockEnd), scratch.Effective);
-            b = blockEnd + 1;
+            bool direct = b >= start && runTo == blockLast;
+            var rows = direct ? TableRows(b, blockLast) : scratch.Rows(b, blockLast);
+            Walk(segment, b, runTo, ref running, rows, scratch.Effective);
+            if (!direct && runTo >= start)
+            {
+                int from = (int)(Math.Max(b, start) - b), count = (int)(runTo - b + 1) - from;
+                var into = TableRows(b + from, runTo);
+                rows.LearningRate.Slice(from, count).CopyTo(into.LearningRate);
+                rows.S1pt.Slice(from, count).CopyTo(into.S1pt);
+                rows.S1cpt.Slice(from, count).CopyTo(into.S1cpt);
+                rows.S2pt.Slice(from, count).CopyTo(into.S2pt);
+                rows.S2cpt.Slice(from, count).CopyTo(into.S2cpt);
+            }
+            b = blockLast + 1;
         }
     }
 
@@ -126,15 +140,16 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
         LearningRate = state.EffectiveLearningRate,
     };
 
+    /// <summary>Steps the recurrence from <paramref name="start"/> (an aligned block's first
+    /// step) to <paramref name="end"/>, after filling the LRs of all of <paramref name="rows"/>.</summary>
     // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Walk(int segment, long start, long end, ref Running r, Rows rows, double[] effectiveBuffer)
     {
         var seg = areas.Plan.Segments[segment];
         int count = (int)(end - start + 1);
-        var lr = rows.LearningRate;
-        LearningRateFill.Fill(seg.Kernel, seg.Length, start - seg.FirstStep + 1, lr);
-        ReadOnlySpan<double> eta = lr;
+        LearningRateFill.Fill(seg.Kernel, seg.Length, start - seg.FirstStep + 1, rows.LearningRate);
+        ReadOnlySpan<double> eta = rows.LearningRate;
         if (areas.CountsAsPeak(segment))
         {
             var peak = effectiveBuffer.AsSpan(0, count);
@@ -142,10 +157,10 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
             eta = peak;
         }
 
-        var s1pt = rows.S1pt;
-        var s1cpt = rows.S1cpt;
-        var s2pt = rows.S2pt;
-        var s2cpt = rows.S2cpt;
+        var s1pt = rows.S1pt[..count];
+        var s1cpt = rows.S1cpt[..count];
+        var s2pt = rows.S2pt[..count];
+        var s2cpt = rows.S2cpt[..count];
         double lambda = areas.Lambda, m = r.Momentum, previous = r.LearningRate;
 
         if (!areas.IsContinual(segment))

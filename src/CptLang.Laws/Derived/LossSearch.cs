@@ -68,8 +68,9 @@ internal static class LossSearch
     /// The peak of the loss over <paramref name="from"/>..<paramref name="to"/>, to the curve's
     /// resolution <c>τ</c>: first the maximum <c>M</c> to within <c>τ</c> (an interval is skipped
     /// when it cannot beat the best value so far by <c>τ</c>, so a flat plateau is not walked),
-    /// then the earliest step whose excess is at least <c>best − τ</c>. The step returned is never
-    /// later than the first step within <c>τ</c> of <c>M</c>, and its loss is within <c>2τ</c> of it.
+    /// then the earliest step whose excess is at least <c>best − τ</c>. The step returned has a
+    /// loss within <c>2τ</c> of <c>M</c>, and every earlier step is below <c>M − τ</c> (up to a
+    /// stretch that sits on that threshold to rounding, passed over as a tie; see the class).
     /// </summary>
     public static (long Step, double Excess) Maximum(ContinualCurve curve, long from, long to)
     {
