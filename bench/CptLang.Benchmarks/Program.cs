@@ -14,5 +14,7 @@ if (args is ["--smoke"])
     Smoke.Run();
     return;
 }
-var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
+// The naive walk of a 10⁹-step run takes about a minute per call: allow it.
+var toolchain = new InProcessEmitToolchain(TimeSpan.FromMinutes(20), logOutput: true);
+var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(toolchain).WithId("ShortRun-InProcess"));
 BenchmarkSwitcher.FromAssembly(typeof(Runs).Assembly).Run(args, config);
