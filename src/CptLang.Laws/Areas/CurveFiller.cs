@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Schedules;
 
 namespace CptLang.Laws.Areas;
@@ -44,33 +45,87 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
     void FillRange(long start, long end)
     {
         var plan = areas.Plan;
-        double[] effective = ArrayPool<double>.Shared.Rent((int)BlockSteps);
+        var scratch = new Scratch();
         try
         {
             int segment = plan.SegmentIndexOf(start);
             for (long s = start; s <= end; segment++)
             {
                 long pieceEnd = Math.Min(plan.Segments[segment].LastStep, end);
-                FillPiece(segment, s, pieceEnd, effective);
+                FillPiece(segment, s, pieceEnd, scratch);
                 s = pieceEnd + 1;
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(effective);
+            scratch.Return();
         }
     }
 
-    void FillPiece(int segment, long start, long end, double[] effective)
+    /// <summary>Fills steps <paramref name="start"/>..<paramref name="end"/> of one segment. The
+    /// walk starts at the aligned block (closed forms) or chunk (stepped kernels) containing
+    /// <paramref name="start"/>, and the LRs of a block are always computed for the whole block
+    /// (vector lanes round differently from a tail), so that every step's values are the same
+    /// whatever range was asked for.</summary>
+    void FillPiece(int segment, long start, long end, Scratch scratch)
     {
         bool resync = areas.IsClosedForm(segment);
-        var running = FromState(areas.StateBefore(segment, start));
-        for (long b = start; b <= end;)
+        long segmentLast = areas.Plan.Segments[segment].LastStep;
+        long aligned = resync ? (start - 1) / BlockSteps * BlockSteps + 1 : (start - 1) / ChunkSteps * ChunkSteps + 1;
+        long origin = Math.Max(areas.Plan.Segments[segment].FirstStep, aligned);
+        var running = FromState(areas.StateBefore(segment, origin));
+        for (long b = origin; b <= end;)
         {
-            long blockEnd = Math.Min(end, ((b - 1) / BlockSteps + 1) * BlockSteps);
-            if (resync && b != start) running = FromState(areas.StateBefore(segment, b));
-            Walk(segment, b, blockEnd, ref running, effective);
-            b = blockEnd + 1;
+            long blockLast = Math.Min(segmentLast, ((b - 1) / BlockSteps + 1) * BlockSteps);
+            long runTo = Math.Min(blockLast, end);
+            if (resync && b != origin) running = FromState(areas.StateBefore(segment, b));
+            bool direct = b >= start && runTo == blockLast;
+            var rows = direct ? TableRows(b, blockLast) : scratch.Rows(b, blockLast);
+            Walk(segment, b, runTo, ref running, rows, scratch.Effective);
+            if (!direct && runTo >= start)
+            {
+                int from = (int)(Math.Max(b, start) - b), count = (int)(runTo - b + 1) - from;
+                var into = TableRows(b + from, runTo);
+                rows.LearningRate.Slice(from, count).CopyTo(into.LearningRate);
+                rows.S1pt.Slice(from, count).CopyTo(into.S1pt);
+                rows.S1cpt.Slice(from, count).CopyTo(into.S1cpt);
+                rows.S2pt.Slice(from, count).CopyTo(into.S2pt);
+                rows.S2cpt.Slice(from, count).CopyTo(into.S2cpt);
+            }
+            b = blockLast + 1;
+        }
+    }
+
+    /// <summary>Where a walk writes: the table's rows, or scratch rows that are thrown away.</summary>
+    readonly ref struct Rows(Span<double> lr, Span<double> s1pt, Span<double> s1cpt, Span<double> s2pt, Span<double> s2cpt)
+    {
+        public readonly Span<double> LearningRate = lr, S1pt = s1pt, S1cpt = s1cpt, S2pt = s2pt, S2cpt = s2cpt;
+    }
+
+    Rows TableRows(long start, long end)
+    {
+        int offset = (int)(start - table.FirstStep), count = (int)(end - start + 1);
+        return new Rows(table.LearningRateColumn.AsSpan(offset, count), table.S1ptColumn.AsSpan(offset, count),
+            table.S1cptColumn.AsSpan(offset, count), table.S2ptColumn.AsSpan(offset, count), table.S2cptColumn.AsSpan(offset, count));
+    }
+
+    /// <summary>Per-thread buffers of one block: the peak LRs of warmups and discarded rows.</summary>
+    sealed class Scratch
+    {
+        readonly double[][] columns = [.. Enumerable.Range(0, 6).Select(_ => ArrayPool<double>.Shared.Rent((int)BlockSteps))];
+
+        public double[] Effective => columns[5];
+
+        public Rows Rows(long start, long end)
+        {
+            int count = (int)(end - start + 1);
+            return new Rows(columns[0].AsSpan(0, count), columns[1].AsSpan(0, count), columns[2].AsSpan(0, count),
+                columns[3].AsSpan(0, count), columns[4].AsSpan(0, count));
+        }
+
+        public void Return()
+        {
+            foreach (var column in columns) ArrayPool<double>.Shared.Return(column);
         }
     }
 
@@ -85,13 +140,16 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
         LearningRate = state.EffectiveLearningRate,
     };
 
-    void Walk(int segment, long start, long end, ref Running r, double[] effectiveBuffer)
+    /// <summary>Steps the recurrence from <paramref name="start"/> (an aligned block's first
+    /// step) to <paramref name="end"/>, after filling the LRs of all of <paramref name="rows"/>.</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Walk(int segment, long start, long end, ref Running r, Rows rows, double[] effectiveBuffer)
     {
         var seg = areas.Plan.Segments[segment];
-        int offset = (int)(start - table.FirstStep), count = (int)(end - start + 1);
-        var lr = table.LearningRateColumn.AsSpan(offset, count);
-        LearningRateFill.Fill(seg.Kernel, seg.Length, start - seg.FirstStep + 1, lr);
-        ReadOnlySpan<double> eta = lr;
+        int count = (int)(end - start + 1);
+        LearningRateFill.Fill(seg.Kernel, seg.Length, start - seg.FirstStep + 1, rows.LearningRate);
+        ReadOnlySpan<double> eta = rows.LearningRate;
         if (areas.CountsAsPeak(segment))
         {
             var peak = effectiveBuffer.AsSpan(0, count);
@@ -99,10 +157,10 @@ internal sealed class CurveFiller(ScheduleAreas areas, AreaTable table)
             eta = peak;
         }
 
-        var s1pt = table.S1ptColumn.AsSpan(offset, count);
-        var s1cpt = table.S1cptColumn.AsSpan(offset, count);
-        var s2pt = table.S2ptColumn.AsSpan(offset, count);
-        var s2cpt = table.S2cptColumn.AsSpan(offset, count);
+        var s1pt = rows.S1pt[..count];
+        var s1cpt = rows.S1cpt[..count];
+        var s2pt = rows.S2pt[..count];
+        var s2cpt = rows.S2cpt[..count];
         double lambda = areas.Lambda, m = r.Momentum, previous = r.LearningRate;
 
         if (!areas.IsContinual(segment))

@@ -5,6 +5,14 @@ using CptLang.Laws.Schedules;
 
 namespace CptLang.Laws.Derived;
 
+/// <summary>Bounds on the excess over an interval, rounding margin included.</summary>
+internal readonly record struct Bounds(double Low, double High, double Margin)
+{
+    /// <summary>True when the interval is flat to rounding: its bounds are no wider than the
+    /// margin they carry, so no step in it can be told apart from another.</summary>
+    public bool IsFlat => High - Low <= 4 * Margin;
+}
+
 /// <summary>
 /// One law's loss after the switch, <c>h(t) = L(T_pt + t) − L(T_pt)</c>, on the run extended by
 /// <see cref="Horizon"/> steps at its final LR (so that "when would it turn" has an answer past
@@ -73,8 +81,9 @@ internal sealed class ContinualCurve
     public double Loss(long step) => Evaluate(areas.At(step));
 
     /// <summary>Bounds on <c>h</c> over steps <paramref name="a"/>..<paramref name="b"/> of one
-    /// piece, widened by a rounding margin so that no step is wrongly excluded.</summary>
-    public (double Low, double High) Bounds(long a, long b)
+    /// piece, widened by a rounding margin (10⁻¹³ of the terms' size, returned too) so that no
+    /// step is wrongly excluded.</summary>
+    public Bounds Bounds(long a, long b)
     {
         double[] ta = Terms(a), tb = Terms(b);
         double low = law.Constant - SwitchLoss, high = low, scale = Math.Abs(law.Constant) + Math.Abs(SwitchLoss);
@@ -85,12 +94,12 @@ internal sealed class ContinualCurve
             scale += Math.Abs(ta[i]) + Math.Abs(tb[i]);
         }
         double margin = 1e-13 * (1 + scale);
-        return (low - margin, high + margin);
+        return new Bounds(low - margin, high + margin, margin);
     }
 
     /// <summary>Bounds on <c>h</c> over every step after <see cref="End"/>: the areas move
     /// monotonically from their values at <see cref="End"/> to their limits.</summary>
-    public (double Low, double High) TailBounds()
+    public Bounds TailBounds()
     {
         double[] ta = Terms(End);
         double low = law.Constant - SwitchLoss, high = low, scale = Math.Abs(law.Constant) + Math.Abs(SwitchLoss);
@@ -102,7 +111,7 @@ internal sealed class ContinualCurve
             scale += Math.Abs(ta[i]) + Math.Abs(limit);
         }
         double margin = 1e-13 * (1 + scale);
-        return (low - margin, high + margin);
+        return new Bounds(low - margin, high + margin, margin);
     }
 
     double[] Terms(long step)

@@ -6,6 +6,11 @@ namespace CptLang.Laws.Derived;
 /// bisection level near the answer instead of one per step. Leaves of
 /// <see cref="LeafSteps"/> steps are scanned step by step, with the same evaluation a brute-force
 /// walk would use, so the result is the one a walk would find.
+/// <para>One exception keeps every search bounded: a long interval that is flat to rounding
+/// (<see cref="Bounds.IsFlat"/>) and sits on the threshold is a tie that only rounding could
+/// break, and is treated as not meeting the condition rather than walked step by step. That
+/// happens only when the loss stays within ~10⁻¹³ of the threshold for a long stretch (e.g. an
+/// LR of 10⁻²⁰ held for 10⁸ steps).</para>
 /// </summary>
 internal static class LossSearch
 {
@@ -16,40 +21,46 @@ internal static class LossSearch
     public static long? FirstAbove(ContinualCurve curve, long from, long to)
     {
         double threshold = curve.Resolution;
-        return First(curve, from, to, h => h > threshold, b => b.High <= threshold);
+        return First(curve, from, to, h => h > threshold, b => b.High <= threshold, b => b.Low > threshold);
     }
 
     /// <summary>The first step in <paramref name="from"/>..<paramref name="to"/> where the loss
     /// is at least <paramref name="level"/> above its switch value, or null.</summary>
     public static long? FirstAtLeast(ContinualCurve curve, long from, long to, double level) =>
-        First(curve, from, to, h => h >= level, b => b.High < level);
+        First(curve, from, to, h => h >= level, b => b.High < level, b => b.Low >= level);
 
     /// <summary>The first step in <paramref name="from"/>..<paramref name="to"/> where the loss is
     /// at or below its switch value (<c>h ≤ 0</c>), or null.</summary>
     public static long? FirstAtOrBelow(ContinualCurve curve, long from, long to) =>
-        First(curve, from, to, h => h <= 0, b => b.Low > 0);
+        First(curve, from, to, h => h <= 0, b => b.Low > 0, b => b.High <= 0);
 
-    static long? First(ContinualCurve curve, long from, long to, Func<double, bool> accept, Func<(double Low, double High), bool> excluded)
+    /// <param name="excluded">True when no step of the interval can meet the condition.</param>
+    /// <param name="certain">True when every step of the interval meets it.</param>
+    static long? First(ContinualCurve curve, long from, long to, Func<double, bool> accept, Func<Bounds, bool> excluded, Func<Bounds, bool> certain)
     {
         foreach (var (pieceFrom, pieceTo) in curve.Pieces)
         {
             long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
             if (a > b) continue;
-            if (Search(curve, a, b, accept, excluded) is long found) return found;
+            if (Search(curve, a, b, accept, excluded, certain) is long found) return found;
         }
         return null;
 
-        static long? Search(ContinualCurve curve, long a, long b, Func<double, bool> accept, Func<(double, double), bool> excluded)
+        static long? Search(ContinualCurve curve, long a, long b, Func<double, bool> accept, Func<Bounds, bool> excluded, Func<Bounds, bool> certain)
         {
-            if (excluded(curve.Bounds(a, b))) return null;
-            if (b - a < LeafSteps)
+            var bounds = curve.Bounds(a, b);
+            if (excluded(bounds)) return null;
+            if (certain(bounds)) return a;
+            bool leaf = b - a < LeafSteps;
+            if (!leaf && bounds.IsFlat) return null; // a rounding-level tie on the threshold
+            if (leaf)
             {
                 for (long s = a; s <= b; s++)
                     if (accept(curve.Excess(s))) return s;
                 return null;
             }
             long mid = a + (b - a) / 2;
-            return Search(curve, a, mid, accept, excluded) ?? Search(curve, mid + 1, b, accept, excluded);
+            return Search(curve, a, mid, accept, excluded, certain) ?? Search(curve, mid + 1, b, accept, excluded, certain);
         }
     }
 
@@ -57,8 +68,9 @@ internal static class LossSearch
     /// The peak of the loss over <paramref name="from"/>..<paramref name="to"/>, to the curve's
     /// resolution <c>τ</c>: first the maximum <c>M</c> to within <c>τ</c> (an interval is skipped
     /// when it cannot beat the best value so far by <c>τ</c>, so a flat plateau is not walked),
-    /// then the earliest step whose excess is at least <c>best − τ</c>. The step returned is never
-    /// later than the first step within <c>τ</c> of <c>M</c>, and its loss is within <c>2τ</c> of it.
+    /// then the earliest step whose excess is at least <c>best − τ</c>. The step returned has a
+    /// loss within <c>2τ</c> of <c>M</c>, and every earlier step is below <c>M − τ</c> (up to a
+    /// stretch that sits on that threshold to rounding, passed over as a tie; see the class).
     /// </summary>
     public static (long Step, double Excess) Maximum(ContinualCurve curve, long from, long to)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Areas;
 using CptLang.Laws.Schedules;
 
@@ -88,10 +89,22 @@ public sealed class LossPredictor
         return EvaluateInto(areas, columns);
     }
 
-    /// <summary><see cref="Evaluate(AreaTable)"/> into caller-owned columns (one per law, null
-    /// for invalid laws), so that repeated evaluations allocate nothing large.</summary>
-    internal LossTable EvaluateInto(AreaTable areas, double[]?[] columns)
+    /// <summary><see cref="Evaluate(AreaTable)"/> into caller-owned columns, so that repeated
+    /// evaluations allocate nothing large: one array per law of at least
+    /// <c>areas.Count</c> elements (null skips that law). The returned table uses them; a law
+    /// that turns out undefined has its entry set to null.</summary>
+    public LossTable EvaluateInto(AreaTable areas, double[]?[] columns)
     {
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length != Laws.Length)
+            throw new ArgumentException($"{columns.Length} columns for {Laws.Length} laws", nameof(columns));
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (compiled[i] is null) columns[i] = null;
+            else if (columns[i] is { } c && c.Length < areas.Count)
+                throw new ArgumentException($"column {i} holds {c.Length} values, the table {areas.Count}", nameof(columns));
+        }
         var firstUndefined = new int[Laws.Length];
         var undefinedCount = new long[Laws.Length];
         Array.Fill(firstUndefined, int.MaxValue);
@@ -160,6 +173,8 @@ public sealed class LossPredictor
     }
 
     /// <summary>How many values are NaN or infinite (<c>x − x</c> is 0 only for finite x).</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int CountNonFinite(ReadOnlySpan<double> values, out int first)
     {
         first = -1;

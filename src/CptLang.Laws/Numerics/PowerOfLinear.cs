@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CptLang.Laws.Numerics;
 
 /// <summary>
@@ -76,6 +77,8 @@ internal readonly struct PowerOfLinear
         }
     }
 
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     double Direct(long a, long b)
     {
         double sum = 0;

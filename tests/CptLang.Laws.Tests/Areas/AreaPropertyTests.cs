@@ -50,6 +50,20 @@ public class AreaPropertyTests
     }
 
     [Fact]
+    public void A_steps_curve_values_do_not_depend_on_the_range_asked_for()
+    {
+        Gen.Select(RandomPlans.Short, Gen.Double[0, 1]).Sample((spec, at) =>
+        {
+            var areas = new ScheduleAreas(spec.ToPlan());
+            long total = areas.TotalSteps, first = 1 + (long)(at * (total - 1));
+            var whole = areas.Curve(1, total);
+            var tail = areas.Curve(first, total);
+            for (int i = 0; i < tail.Count; i++)
+                Assert.Equal(whole[(int)(first - 1) + i], tail[i]);
+        }, iter: PropertyRuns.Iterations(100));
+    }
+
+    [Fact]
     public void Sampled_steps_agree_with_single_steps()
     {
         RandomPlans.Short.Sample(spec =>

@@ -13,7 +13,7 @@ internal static class RandomPlans
     public sealed record PieceSpec(Shape Shape, long Length, double FromUnit, double ToUnit, bool Continuous, PhaseKind Phase, double Exponent)
     {
         public override string ToString() =>
-            $"{Shape}({Length}, {FromUnit:G4}→{ToUnit:G4}{(Continuous ? ", continuous" : "")}, {Phase}{(Shape == Shape.Polynomial ? $", p={Exponent:G4}" : "")})";
+            $"{Shape}({Length}, {FromUnit:R}→{ToUnit:R}{(Continuous ? ", continuous" : "")}, {Phase}{(Shape == Shape.Polynomial ? $", p={Exponent:R}" : "")})";
     }
 
     /// <summary><paramref name="SwitchKind"/>: 0 no switch, 1 after piece <paramref name="SwitchAfter"/>, 2 unknown pre-training.</summary>

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using CptLang.Laws.Numerics;
 using CptLang.Laws.Schedules;
 
@@ -85,6 +85,8 @@ internal sealed class PowerAreaKernel : AreaKernel
 
     /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
     /// a block at a time with vectorised powers.</summary>
+    // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     double Walk(long start, long end, double momentum)
     {
         const int Block = 512;
@@ -108,18 +110,8 @@ internal sealed class PowerAreaKernel : AreaKernel
     void FillLearningRates(long first, Span<double> into)
     {
         for (int j = 0; j < into.Length; j++) into[j] = power.X(first + j);
-        switch (power.P)
-        {
-            case 0.5: TensorPrimitives.Sqrt(into, into); break;
-            case -0.5: TensorPrimitives.ReciprocalSqrt(into, into); break;
-            default:
-                TensorPrimitives.Log(into, into);
-                TensorPrimitives.Multiply(into, power.P, into);
-                TensorPrimitives.Exp(into, into);
-                break;
-        }
-        TensorPrimitives.Multiply(into, scale, into);
-        TensorPrimitives.Add(into, offset, into);
+        VectorMath.Map(into, into, new ScaledPower(scale, power.P));
+        for (int j = 0; j < into.Length; j++) into[j] += offset;
         // The ends are exact, as Kernel.LearningRate has them.
         if (first <= 0) into[0] = From;
         long last = first + into.Length - 1;

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using CptLang.Laws.Laws;
+
+namespace CptLang.Benchmarks;
+
+/// <summary><c>--smoke</c>: a quick Stopwatch check of both targets (medians of a few runs),
+/// for a look without BenchmarkDotNet's minutes. The figures to quote come from BenchmarkDotNet.</summary>
+public static class Smoke
+{
+    public static void Run()
+    {
+        var big = Runs.TwoStage(1_000_000_000);
+        var steps = Runs.Sampled(1_000_000_000, 1000);
+        Report("1e9-step run, 1,000 sampled steps, 2 laws (incl. construction)", 15, () =>
+        {
+            var t = new LossPredictor(big, Runs.Laws).Predict(steps);
+            return t.Loss(0)[^1];
+        });
+        var plan = Runs.TwoStage(1_000_000);
+        var predictor = new LossPredictor(plan, Runs.Laws);
+        Report("1e6-step run, every step, 2 laws", 15, () => predictor.PredictCurve(1, 1_000_000).Loss(1)[^1]);
+    }
+
+    /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a
+    /// one-shot CLI run) is reported apart from the median of the rest.</summary>
+    static void Report(string what, int runs, Func<double> action)
+    {
+        var times = new double[runs];
+        double check = 0;
+        for (int i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            check += action();
+            times[i] = sw.Elapsed.TotalMilliseconds;
+        }
+        double cold = times[0];
+        var warm = times[1..];
+        Array.Sort(warm);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: first call {cold:F1} ms, then median {warm[warm.Length / 2]:F2} ms, min {warm[0]:F2} ms (check {check / runs:F6})"));
+    }
+}
