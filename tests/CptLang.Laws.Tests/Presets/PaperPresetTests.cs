@@ -13,7 +13,7 @@ public class PaperPresetTests
         [
             "paper.fig3.general", "paper.fig3.domain", "paper.fig11.general", "paper.fig11.domain",
             "paper.fig15.general", "paper.fig15.domain",
-            "paper.fig16.594m.general", "paper.fig16.594m.domain", "paper.fig16.1720m.general", "paper.fig16.1720m.domain",
+            "paper.fig16_594m.general", "paper.fig16_594m.domain", "paper.fig16_1720m.general", "paper.fig16_1720m.domain",
             "paper.fig19.general", "paper.fig19.domain",
         ];
         Assert.Equal(expected, PaperPresets.Names);
@@ -44,10 +44,10 @@ public class PaperPresetTests
     [InlineData("paper.fig3.domain", 3.024, 0.412, 0.677, -0.666, 5662, 0.146, 0.278, 0.324)]
     [InlineData("paper.fig11.general", 3.064, 0.482, 0.511, 1.353, 37, 0.262, 0.294, 0.264)]
     [InlineData("paper.fig11.domain", 2.978, 0.485, 0.701, -1.409, 383, 0.368, 0.274, 0.298)]
-    [InlineData("paper.fig16.594m.general", 2.688, 0.526, 0.483, 29.121, 100, 0.001, 0.437, 0.395)]
-    [InlineData("paper.fig16.594m.domain", 2.657, 0.443, 0.566, -0.518, 100, 0.424, 0.360, 0.358)]
-    [InlineData("paper.fig16.1720m.general", 2.496, 0.569, 0.474, 8.710, 100, 0.004, 0.485, 0.438)]
-    [InlineData("paper.fig16.1720m.domain", 2.557, 0.407, 0.682, -0.527, 100, 0.390, 0.440, 0.412)]
+    [InlineData("paper.fig16_594m.general", 2.688, 0.526, 0.483, 29.121, 100, 0.001, 0.437, 0.395)]
+    [InlineData("paper.fig16_594m.domain", 2.657, 0.443, 0.566, -0.518, 100, 0.424, 0.360, 0.358)]
+    [InlineData("paper.fig16_1720m.general", 2.496, 0.569, 0.474, 8.710, 100, 0.004, 0.485, 0.438)]
+    [InlineData("paper.fig16_1720m.domain", 2.557, 0.407, 0.682, -0.527, 100, 0.390, 0.440, 0.412)]
     public void Cpt_presets_carry_the_published_values(string name, double l0, double a, double alpha, double b, double e, double beta, double c1, double c2)
     {
         var p = PaperPresets.Get(name).ToParameters();
