@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using CptLang;
-using CptLang.Diagnostics;
 
 namespace Cptc.Commands;
 

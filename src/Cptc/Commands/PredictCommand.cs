@@ -51,7 +51,11 @@ public static class PredictCommand
             : request.Every is { } n ? StepSampler.Every(plan, n)
             : StepSampler.Default(plan);
 
-        var (prediction, diagnostics) = Prediction.Compute(compilation, plan, steps);
+        // the summary table shows only the key steps, but the whole sample is evaluated so that
+        // an undefined or non-positive loss anywhere on it is still reported
+        var (prediction, diagnostics) = Prediction.Compute(compilation, plan, derived => keySteps
+            ? [.. steps.Union(KeySteps.Of(plan, derived).Select(k => k.Step)).Order()]
+            : steps);
         terminal.Report(diagnostics, compilation.Text);
         if (prediction is null) return ExitCodes.InputErrors;
 

@@ -14,11 +14,14 @@ namespace Cptc.Predict;
 /// </summary>
 public sealed record Prediction(EvaluationPlan Plan, LossPredictor Predictor, LossTable Table, DerivedReport Derived)
 {
-    public static (Prediction? Prediction, IReadOnlyList<Diagnostic> Problems) Compute(Compilation compilation, EvaluationPlan plan, long[] steps)
+    /// <param name="steps">The steps to evaluate, sorted; chosen once the derived quantities are
+    /// known, so that a report can include the peak and the turning point.</param>
+    public static (Prediction? Prediction, IReadOnlyList<Diagnostic> Problems) Compute(
+        Compilation compilation, EvaluationPlan plan, Func<DerivedReport, long[]> steps)
     {
         var predictor = new LossPredictor(plan, compilation.Laws);
-        var table = predictor.Predict(steps);
         var derived = DerivedQuantities.Compute(predictor);
+        var table = predictor.Predict(steps(derived));
         var problems = table.Problems.Concat(derived.Problems)
             .DistinctBy(p => (p.Law, p.Kind))
             .Select(p => ToDiagnostic(compilation, plan, p))

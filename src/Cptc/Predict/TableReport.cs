@@ -49,15 +49,12 @@ public static class TableReport
 
     static Table Rows(Prediction prediction, bool keySteps)
     {
-        var plan = prediction.Plan;
-        var rows = keySteps
-            ? KeySteps.Of(plan, prediction.Derived)
-            : Enumerable.Range(0, prediction.Table.Count).Select(i => (prediction.Table.Areas.StepAt(i), "")).ToList();
-        var losses = keySteps ? prediction.At([.. rows.Select(r => r.Item1)]) : prediction.Table;
+        var losses = prediction.Table;
+        var labels = keySteps ? KeySteps.Of(prediction.Plan, prediction.Derived).ToDictionary(k => k.Step, k => k.Label) : null;
 
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn(new TableColumn("step").RightAligned());
-        if (keySteps) table.AddColumn(new TableColumn("what happens"));
+        if (labels is not null) table.AddColumn(new TableColumn("what happens"));
         table.AddColumn(new TableColumn("lr").RightAligned());
         foreach (var law in losses.Laws)
             table.AddColumn(new TableColumn(law.Role == CptLang.Laws.Laws.ValidationRole.Unspecified ? law.Name : $"{law.Name} ({JsonReport.RoleName(law.Role)})").RightAligned());
@@ -65,11 +62,13 @@ public static class TableReport
         var lr = losses.Areas.LearningRate;
         for (int row = 0; row < losses.Count; row++)
         {
-            var cells = new List<IRenderable> { new Text(DisplayFormat.Steps(losses.Areas.StepAt(row))) };
-            if (keySteps) cells.Add(new Text(rows[row].Item2));
+            long step = losses.Areas.StepAt(row);
+            string? label = null;
+            if (labels is not null && !labels.TryGetValue(step, out label)) continue;
+            var cells = new List<IRenderable> { new Text(DisplayFormat.Steps(step)) };
+            if (label is not null) cells.Add(new Text(label));
             cells.Add(new Text(LearningRateFormat.Short(lr[row])));
-            for (int law = 0; law < losses.Laws.Length; law++)
-                cells.Add(new Text(losses.TryGetLoss(law, out var column) ? column[row].ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture) : "undefined"));
+            for (int law = 0; law < losses.Laws.Length; law++) cells.Add(new Text(Loss(losses.Loss(law)[row])));
             table.AddRow(cells);
         }
         return table;
