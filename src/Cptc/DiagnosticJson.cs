@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using CptLang;
 using CptLang.Diagnostics;
+using CptLang.Plan;
 
 namespace Cptc;
 
@@ -11,8 +11,7 @@ public static class DiagnosticJson
 {
     public static string Write(IEnumerable<Compilation> compilations)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonDocumentText.Write(json =>
         {
             int errors = 0, warnings = 0;
             json.WriteStartObject();
@@ -41,7 +40,6 @@ public static class DiagnosticJson
             json.WriteNumber("errors", errors);
             json.WriteNumber("warnings", warnings);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

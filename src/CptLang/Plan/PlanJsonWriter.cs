@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CptLang.Binding;
 using CptLang.Laws.Laws;
@@ -18,8 +17,7 @@ public static class PlanJsonWriter
 
     public static string Write(IReadOnlyList<EvaluationPlan> plans, IReadOnlyList<LawDefinition> laws)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonDocumentText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
@@ -30,8 +28,7 @@ public static class PlanJsonWriter
             foreach (var law in laws) WriteLaw(json, law);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     static void WritePlan(Utf8JsonWriter json, EvaluationPlan plan)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CptLang.Laws.Derived;
 using CptLang.Laws.Laws;
@@ -17,8 +16,7 @@ public static class JsonReport
     {
         var plan = prediction.Plan;
         var table = prediction.Table;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonDocumentText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
@@ -48,8 +46,7 @@ public static class JsonReport
 
             Derived(json, prediction.Derived, plan);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     static void Derived(Utf8JsonWriter json, DerivedReport derived, EvaluationPlan plan)
