@@ -243,7 +243,7 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
     bool CheckNoArgument(ShapeSyntax syntax)
     {
         if (syntax.OpenParen is null) return true;
-        var span = TextSpan.FromBounds(syntax.OpenParen.Span.Start, Math.Max(syntax.OpenParen.Span.End, syntax.CloseParen?.Span.End ?? 0));
+        var span = TextSpan.Covering(syntax.OpenParen.Span, syntax.CloseParen?.Span ?? syntax.OpenParen.Span);
         Report(DiagnosticBuilder.At(span).InvalidShapeArgument($"the shape '{syntax.Name.Text}' takes no argument", "remove the parentheses"));
         return false;
     }

@@ -183,7 +183,7 @@ internal sealed class RunBinder
         }
     }
 
-    static TextSpan Between(SyntaxToken first, SyntaxToken last) => TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.End, last.Span.End));
+    static TextSpan Between(SyntaxToken first, SyntaxToken last) => TextSpan.Covering(first.Span, last.Span);
 
     double? BindReplay(ReplaySyntax replay, StageSyntax stage, StageKind kind, ReplaySyntax? earlier, ImmutableArray<BoundStage>.Builder previous)
     {
