@@ -21,14 +21,17 @@ public sealed record Deviation(double Relative, double Absolute, long Step, doub
         $"{Diagnostics.DisplayFormat.Number(Absolute)} ({Diagnostics.DisplayFormat.Number(100 * Absolute / PeakLr)}% of the peak LR)";
 
     /// <summary>Evaluates <paramref name="framework"/> (local update → LR) on every update of the stage.</summary>
-    public static Deviation Measure(StageSchedule stage, Func<long, double> framework)
+    public static Deviation Measure(StageSchedule stage, Func<long, double> framework) => Measure(stage, framework, stage.FirstStep, stage.LastStep);
+
+    /// <summary>The same over the run's steps <paramref name="first"/>..<paramref name="last"/> of the stage only (one phase, say).</summary>
+    public static Deviation Measure(StageSchedule stage, Func<long, double> framework, long first, long last)
     {
         double peak = stage.PeakLr, floor = 1e-9 * peak;
         double maxRelative = 0;
         var worst = None with { PeakLr = peak };
         // one pass over the segments, so each step's cptc LR costs O(1)
         foreach (var segment in stage.Plan.Segments.Where(s => s.Stage == stage.Index))
-            for (long step = segment.FirstStep; step <= segment.LastStep; step++)
+            for (long step = Math.Max(segment.FirstStep, first); step <= Math.Min(segment.LastStep, last); step++)
             {
                 double expected = segment.LearningRate(step);
                 double actual = framework(stage.Local(step));

@@ -56,7 +56,7 @@ internal static class HfMapping
     static string? Unsupported(StageSchedule stage, BoundPhase phase, string kind, IReadOnlyList<string> types, bool approximate,
         DiagnosticBag diagnostics, Func<string, HfWsdSchedule> build)
     {
-        var (closest, deviation) = ShapeNames.Closest(stage, types, type => build(type).LearningRateAt);
+        var (closest, deviation) = ShapeNames.Closest(stage, phase, types, type => build(type).LearningRateAt);
         if (approximate) return closest;
         diagnostics.Add(DiagnosticBuilder.At(phase.Syntax.Span).PhaseNotExpressible(Target, kind,
             $"HF's {kind} types are {string.Join(", ", types)}; it has no {ShapeNames.Of(phase.Kernel)} {kind}",

@@ -56,7 +56,7 @@ internal static class MegatronMapping
         };
         if (style is null)
         {
-            var (closest, deviation) = ShapeNames.Closest(stage, MegatronSchedule.WsdDecayStyles, s => Build(s).LearningRateAt);
+            var (closest, deviation) = ShapeNames.Closest(stage, decay, MegatronSchedule.WsdDecayStyles, s => Build(s).LearningRateAt);
             if (approximate) style = closest;
             else diagnostics.Add(DiagnosticBuilder.At(decay.Syntax.Span).PhaseNotExpressible(Target, "decay",
                 $"Megatron's WSD decay styles are {string.Join(", ", MegatronSchedule.WsdDecayStyles)}; it has no {ShapeNames.Of(decay.Kernel)} decay",

@@ -1,3 +1,4 @@
+using CptLang.Binding;
 using CptLang.Laws.Schedules;
 
 namespace CptLang.Export.Frameworks;
@@ -17,7 +18,7 @@ internal static class ShapeNames
         _ => "inverse-sqrt",
     };
 
-    /// <summary>The candidate whose schedule is closest to cptc's over the stage (smallest worst-step deviation).</summary>
-    public static (T Config, Deviation Deviation) Closest<T>(StageSchedule stage, IEnumerable<T> candidates, Func<T, Func<long, double>> schedule) =>
-        candidates.Select(c => (c, Deviation.Measure(stage, schedule(c)))).MinBy(p => p.Item2.Absolute);
+    /// <summary>The candidate whose schedule is closest to cptc's over the phase (smallest worst-step deviation).</summary>
+    public static (T Config, Deviation Deviation) Closest<T>(StageSchedule stage, BoundPhase phase, IEnumerable<T> candidates, Func<T, Func<long, double>> schedule) =>
+        candidates.Select(c => (c, Deviation.Measure(stage, schedule(c), phase.FirstStep, phase.LastStep))).MinBy(p => p.Item2.Absolute);
 }

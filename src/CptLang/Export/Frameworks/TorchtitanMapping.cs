@@ -49,13 +49,13 @@ internal static class TorchtitanMapping
             return diagnostics.ErrorCount > errors ? null : Build("linear", endRatio);
         }
         string? type = decay.Kernel.Shape switch { Shape.OneMinusSqrt => "sqrt", Shape.Cosine => "cosine", _ => null };
-        var (closest, deviation) = ShapeNames.Closest(stage, TorchtitanSchedule.DecayTypes, s => Build(s, endRatio).LearningRateAt);
+        var (closest, deviation) = ShapeNames.Closest(stage, decay, TorchtitanSchedule.DecayTypes, s => Build(s, endRatio).LearningRateAt);
         if (!approximate)
             diagnostics.Add(DiagnosticBuilder.At(decay.Syntax.Span).PhaseNotExpressible(Target, "decay",
                 type is null
                     ? $"torchtitan's decay types are {string.Join(", ", TorchtitanSchedule.DecayTypes)}; it has no {ShapeNames.Of(decay.Kernel)} decay"
                     : $"torchtitan's {type} decay runs progress j/(D+1) and stops one step short of lr_min, so it cannot end exactly where this decay ends",
-                $"the closest is decay_type \"{type ?? closest}\" (off by up to {(type is null ? deviation : Deviation.Measure(stage, Build(type, endRatio).LearningRateAt)).Text}); write a linear decay, use --allow-approximate, or use --target csv"));
+                $"the closest is decay_type \"{type ?? closest}\" (off by up to {(type is null ? deviation : Deviation.Measure(stage, Build(type, endRatio).LearningRateAt, decay.FirstStep, decay.LastStep)).Text}); write a linear decay, use --allow-approximate, or use --target csv"));
         return diagnostics.ErrorCount > errors ? null : Build(type ?? closest, endRatio);
     }
 
