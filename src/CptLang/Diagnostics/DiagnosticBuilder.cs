@@ -207,6 +207,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"unknown export target '{name}'{Spelling.DidYouMean(name, targets)}", $"targets: {string.Join(", ", targets)}");
     public Diagnostic UnknownStage(string name, string run, IEnumerable<string> stages) => Make(C.UnknownStage,
         $"run '{run}' has no stage on '{name}'{Spelling.DidYouMean(name, stages)}", $"stages: {string.Join(", ", stages)}");
+    public Diagnostic TableTooLong(long rows, long max) => Make(C.TooManyRows,
+        $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "export the run's framework settings (--target hf, megatron or torchtitan) instead of one row per step");
     public Diagnostic InvalidImportSetting(string framework, string message, string hint) => Make(C.InvalidImportSetting,
         $"{framework} setting {message}", hint);
     public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,

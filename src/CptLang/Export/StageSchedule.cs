@@ -30,8 +30,9 @@ public sealed record StageSchedule(EvaluationPlan Plan, int Index, BoundStage Bo
     /// <summary>The stage's local step of a run step.</summary>
     public long Local(long step) => step - FirstStep + 1;
 
-    /// <summary>The highest LR any step of the stage uses: a framework's "max/peak LR".</summary>
-    public double PeakLr => Phases.Max(p => Math.Max(p.Kernel.To, p.Kernel.LearningRate(1, p.Length)));
+    /// <summary>The stage's peak: the highest end of any of its phases (a decay that opens the stage
+    /// starts from it), which frameworks call the max or base LR.</summary>
+    public double PeakLr => Phases.Max(p => Math.Max(p.Kernel.From, p.Kernel.To));
 
     /// <summary>The stages of a plan that have steps (an unknown pre-training stage has none).</summary>
     public static ImmutableArray<StageSchedule> Of(EvaluationPlan plan, BoundRun run) =>

@@ -51,7 +51,7 @@ public static class ExportCommand
         if (request.Stage is { } domain && !plan.Stages.Any(s => s.Domain == domain && s.Length > 0))
             throw CliException.From(DiagnosticBuilder.At(default).UnknownStage(domain, plan.Run, plan.Stages.Where(s => s.Length > 0).Select(s => s.Domain)));
         if (!target.IsFramework() && plan.TotalSteps > LearningRateTable.MaxRows)
-            throw CliException.From(DiagnosticBuilder.At(default).TooManyRows(plan.TotalSteps, LearningRateTable.MaxRows));
+            throw CliException.From(DiagnosticBuilder.At(default).TableTooLong(plan.TotalSteps, LearningRateTable.MaxRows));
 
         var result = RunExport.Export(compilation, plan, target, request.Stage, request.Approximate);
         if (terminal.Report(result.Diagnostics, compilation.Text) || result.Content is null) return ExitCodes.InputErrors;
