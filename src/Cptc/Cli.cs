@@ -20,6 +20,7 @@ public static class Cli
             FmtCommand.Create(terminal),
             PredictCommand.Create(terminal),
             ExportCommand.Create(terminal),
+            ImportCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

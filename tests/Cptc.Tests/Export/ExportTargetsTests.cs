@@ -100,7 +100,7 @@ public class ExportTargetsTests
             # cptc export: run fineweb_to_kp, stage fineweb: steps 1..40000 (from scratch); exact
             --lr 0.0002 --min-lr 0.0 --lr-warmup-iters 0 --lr-warmup-init 0.0 --lr-decay-style WSD --lr-wsd-decay-style linear --lr-wsd-decay-iters 4000 --lr-decay-iters 39999 --train-iters 40000
             # cptc export: run fineweb_to_kp, stage kp, replay 0.25: steps 40001..50000 (resume from the checkpoint of step 40000, with the scheduler's step count restarted at 0); exact
-            --lr 2e-05 --min-lr 0.0 --lr-warmup-iters 999 --lr-warmup-init 2e-08 --lr-decay-style WSD --lr-wsd-decay-style cosine --lr-wsd-decay-iters 9000 --lr-decay-iters 9999 --train-iters 10000
+            --lr 2e-05 --min-lr 0.0 --lr-warmup-iters 999 --lr-warmup-init 2e-08 --lr-decay-style cosine --lr-decay-iters 9999 --train-iters 10000
 
             """.ReplaceLineEndings("\n"), result.Out);
     }

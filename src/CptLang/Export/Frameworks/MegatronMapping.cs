@@ -8,7 +8,7 @@ namespace CptLang.Export.Frameworks;
 /// warmup reaches <c>init</c> at the first update: cptc's linear <c>warmup W steps from a</c> is
 /// <c>--lr-warmup-iters W−1 --lr-warmup-init a + (peak − a)/W</c> (exact), and a one-step lead at
 /// <c>a</c> before it is <c>--lr-warmup-iters W --lr-warmup-init a</c>. A decay is always the WSD
-/// style: its anneal starts at <c>num_steps = decay start − 2</c>, so
+/// style (the plain linear/cosine style when it follows the warmup directly): its anneal starts at <c>num_steps = decay start − 2</c>, so
 /// <c>--lr-decay-iters = decay start − 2 + D</c> and <c>--lr-wsd-decay-iters = D</c>; after it
 /// Megatron holds <c>--min-lr</c>, cptc's tail. Megatron's <c>exponential</c> is
 /// <c>2·0.5^r − 1</c>, which is cptc's geometric decay only when it ends at half its start.
@@ -62,7 +62,9 @@ internal static class MegatronMapping
                 $"Megatron's WSD decay styles are {string.Join(", ", MegatronSchedule.WsdDecayStyles)}; it has no {ShapeNames.Of(decay.Kernel)} decay",
                 $"the closest is `{closest}` (off by up to {deviation.Text}); write that shape, use --allow-approximate, or use --target csv"));
         }
-        return diagnostics.ErrorCount > errors ? null : Build(style!);
+        if (diagnostics.ErrorCount > errors) return null;
+        // a decay straight after the warmup is Megatron's plain linear/cosine style (the same LRs, fewer flags)
+        return annealStart == warmupIters && style is "linear" or "cosine" ? Build(style) with { DecayStyle = style, WsdDecayStyle = null, WsdDecayIters = 0 } : Build(style!);
     }
 
     static bool IsLinear(Kernel kernel) => kernel.Shape == Shape.Linear || kernel.Shape == Shape.Polynomial && kernel.Exponent == 1;
