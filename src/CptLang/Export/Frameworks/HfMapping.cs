@@ -22,10 +22,6 @@ internal static class HfMapping
         double peak = stage.PeakLr;
         var (warmup, decay) = (pattern.Warmup, pattern.Decay);
         long w = warmup?.Length ?? 0, t = stage.Length;
-        if (warmup is not null && pattern.Lead is null && !approximate)
-            diagnostics.Add(DiagnosticBuilder.At(warmup.Syntax.Span).PhaseNotExpressible(Target, "warmup",
-                "HF's first update is already at the warmup's start LR, one step before cptc's warmup begins to rise",
-                $"write `stable 1 step at {DisplayFormat.Number(warmup.Kernel.From)}` before it (that is exactly what HF runs), or use --target csv"));
         long stable = decay is null ? t - w : pattern.DecayFirstLocal(stage) - 2 - w;
         if (decay is not null && stable < 0)
         {
@@ -39,6 +35,10 @@ internal static class HfMapping
             diagnostics.Add(DiagnosticBuilder.At(warmup.Syntax.Span).PhaseNotExpressible(Target, "warmup",
                 $"HF's warmup starts at min_lr_ratio × learning_rate, which is where the decay ends ({DisplayFormat.Number(decay.Kernel.To)}), but this warmup starts at {DisplayFormat.Number(warmup.Kernel.From)}",
                 $"start the warmup at {DisplayFormat.Number(decay.Kernel.To)}, or use --target csv"));
+        else if (warmup is not null && pattern.Lead is null && !approximate)
+            diagnostics.Add(DiagnosticBuilder.At(warmup.Syntax.Span).PhaseNotExpressible(Target, "warmup",
+                "HF's first update is already at the warmup's start LR, one step before cptc's warmup begins to rise",
+                $"write `stable 1 step at {DisplayFormat.Number(warmup.Kernel.From)}` before it (that is exactly what HF runs), or use --target csv"));
         string? warmupType = warmup is null ? "linear" : WarmupType(warmup.Kernel);
         string? decayType = decay is null ? "linear" : DecayType(decay.Kernel);
         if (warmup is not null && warmupType is null) warmupType = Unsupported(stage, warmup, "warmup", HfWsdSchedule.WarmupTypes, approximate, diagnostics,
