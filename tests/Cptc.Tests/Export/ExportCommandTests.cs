@@ -146,12 +146,27 @@ public class ExportCommandTests
     }
 
     [Fact]
-    public void StageOnATableTargetIsAUsageError()
+    public void FrameworkOptionsOnATableTargetAreUsageErrors()
     {
         using var dir = new TempDirectory();
         var result = ExportAssert.Export(dir, Paper, "--target", "csv", "--stage", "kp");
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("cptc: --stage applies to the framework targets", result.Error);
+        var approximate = ExportAssert.Export(dir, Paper, "--target", "npy", "--allow-approximate", "-o", System.IO.Path.Combine(dir.Path, "x.npy"));
+        Assert.Equal(2, approximate.ExitCode);
+        Assert.StartsWith("cptc: --allow-approximate applies to the framework targets", approximate.Error);
+        Assert.False(File.Exists(System.IO.Path.Combine(dir.Path, "x.npy")));
+    }
+
+    [Fact]
+    public void AContinualStageAfterAnUnknownPretrainingStartsFromTheCheckpoint()
+    {
+        using var dir = new TempDirectory();
+        const string open = "run r { peak_lr 3e-4 pretrained web switch to code { warmup 100 steps to 1e-4 decay 900 steps to 0 cosine } }";
+        var result = ExportAssert.Export(dir, open, "--target", "megatron");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.StartsWith("# cptc export: run r, stage code: steps 1..1000 (from the pre-trained checkpoint, with the scheduler's step count at 0); exact", result.Out);
+        ExportAssert.Reproduces(ExportAssert.Plan(open), "megatron", result.Out);
     }
 
     [Fact]

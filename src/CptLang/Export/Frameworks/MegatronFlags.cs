@@ -40,7 +40,9 @@ internal static class StageComment
     public static string Of(string run, StageConfig stage)
     {
         var s = stage.Stage;
-        string resume = s.ResumeFromStep == 0 ? "from scratch" : $"resume from the checkpoint of step {s.ResumeFromStep}, with the scheduler's step count restarted at 0";
+        string resume = s.Stage.Kind != Laws.Schedules.StageKind.Continual ? "from scratch"
+            : s.ResumeFromStep == 0 ? "from the pre-trained checkpoint, with the scheduler's step count at 0"
+            : $"resume from the checkpoint of step {s.ResumeFromStep}, with the scheduler's step count restarted at 0";
         string replay = s.Stage.ReplayRatio > 0 ? $", replay {Real(s.Stage.ReplayRatio)}" : "";
         string deviation = stage.Deviation.IsExact ? "exact" : $"APPROXIMATE: LR off by up to {stage.Deviation.Text}";
         return $"# cptc export: run {run}, stage {s.Domain}{replay}: steps {s.FirstStep}..{s.LastStep} ({resume}); {deviation}";

@@ -18,12 +18,21 @@ public static class LearningRateTable
 
     public static string Csv(EvaluationPlan plan)
     {
-        var text = new StringBuilder("step,lr,domain,replay\n");
-        Walk(plan, (step, lr, stage) => text
-            .Append(step.ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(Number(lr)).Append(',')
-            .Append(stage.Domain).Append(',')
-            .Append(Number(stage.ReplayRatio)).Append('\n'));
+        var text = new StringBuilder("step,lr,domain,replay\n", capacity: (int)Math.Min(plan.TotalSteps * 40, int.MaxValue / 2));
+        // the domain and replay columns are the same on every row of a stage: format them once
+        var suffixes = plan.Stages.ToDictionary(s => s, s => $",{s.Domain},{Number(s.ReplayRatio)}\n");
+        Span<char> buffer = stackalloc char[32];
+        foreach (var segment in plan.Segments)
+        {
+            string suffix = suffixes[plan.Stages[segment.Stage]];
+            for (long step = segment.FirstStep; step <= segment.LastStep; step++)
+            {
+                step.TryFormat(buffer, out int length, default, CultureInfo.InvariantCulture);
+                text.Append(buffer[..length]).Append(',');
+                segment.LearningRate(step).TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture);
+                text.Append(buffer[..length]).Append(suffix);
+            }
+        }
         return text.ToString();
     }
 
