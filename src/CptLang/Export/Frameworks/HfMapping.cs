@@ -23,13 +23,6 @@ internal static class HfMapping
         var (warmup, decay) = (pattern.Warmup, pattern.Decay);
         long w = warmup?.Length ?? 0, t = stage.Length;
         long stable = decay is null ? t - w : pattern.DecayFirstLocal(stage) - 2 - w;
-        if (decay is not null && stable < 0)
-        {
-            diagnostics.Add(DiagnosticBuilder.At(decay.Syntax.Span).PhaseNotExpressible(Target, "decay",
-                "HF's decay spends its first update at the full LR (progress 0), so it must follow at least one step at the peak",
-                "add `stable 1 step` before it, or use --target csv"));
-            return null;
-        }
         double minRatio = decay is not null ? decay.Kernel.To / peak : warmup is not null ? warmup.Kernel.From / peak : 0;
         if (warmup is not null && decay is not null && !approximate && Math.Abs(warmup.Kernel.From - minRatio * peak) > Deviation.Tolerance * peak)
             diagnostics.Add(DiagnosticBuilder.At(warmup.Syntax.Span).PhaseNotExpressible(Target, "warmup",
@@ -39,6 +32,13 @@ internal static class HfMapping
             diagnostics.Add(DiagnosticBuilder.At(warmup.Syntax.Span).PhaseNotExpressible(Target, "warmup",
                 "HF's first update is already at the warmup's start LR, one step before cptc's warmup begins to rise",
                 $"write `stable 1 step at {DisplayFormat.Number(warmup.Kernel.From)}` before it (that is exactly what HF runs), or use --target csv"));
+        if (decay is not null && stable < 0)
+        {
+            diagnostics.Add(DiagnosticBuilder.At(decay.Syntax.Span).PhaseNotExpressible(Target, "decay",
+                "HF's decay spends its first update at the full LR (progress 0), so it must follow at least one step at the peak",
+                "add `stable 1 step` before it, or use --target csv"));
+            return null;
+        }
         string? warmupType = warmup is null ? "linear" : WarmupType(warmup.Kernel);
         string? decayType = decay is null ? "linear" : DecayType(decay.Kernel);
         if (warmup is not null && warmupType is null) warmupType = Unsupported(stage, warmup, "warmup", HfWsdSchedule.WarmupTypes, approximate, diagnostics,
