@@ -24,7 +24,9 @@ internal static class MegatronImport
         long w = s.Count(0, "--lr-warmup-iters");
         long decayIters = s.Count(t, "--lr-decay-iters");
         string style = s.Choice("--lr-decay-style", "linear", Styles);
-        string? wsdStyle = style == "WSD" ? s.Choice("--lr-wsd-decay-style", "exponential", MegatronSchedule.WsdDecayStyles) : s.Text("--lr-wsd-decay-style");
+        // Megatron's default WSD style has changed between versions: ask for it rather than guess
+        if (style == "WSD" && !s.Has("--lr-wsd-decay-style")) throw s.Missing("--lr-wsd-decay-style");
+        string? wsdStyle = style == "WSD" ? s.Choice("--lr-wsd-decay-style", "", MegatronSchedule.WsdDecayStyles) : s.Text("--lr-wsd-decay-style");
         long wsdIters = style == "WSD" ? s.Count(null, "--lr-wsd-decay-iters") : s.Count(0, "--lr-wsd-decay-iters");
         s.RejectUnread(Known);
         if (style == "inverse-square-root")

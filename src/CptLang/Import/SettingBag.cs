@@ -62,5 +62,10 @@ public sealed class SettingBag(string framework, IReadOnlyDictionary<string, str
     public ImportException Problem(string message, string hint) =>
         new(DiagnosticBuilder.At(default).InvalidImportSetting(framework, message, hint));
 
-    string Example(string name) => framework == "megatron" ? $"{name} 1000" : $"{name}=1000";
+    string Example(string name) => (framework, name) switch
+    {
+        (_, "--lr-wsd-decay-style") => $"{name} linear",
+        ("megatron", _) => $"{name} 1000",
+        _ => $"{name}=1000",
+    };
 }
