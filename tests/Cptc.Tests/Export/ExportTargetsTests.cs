@@ -90,6 +90,17 @@ public class ExportTargetsTests
         Assert.False(File.Exists(output), "nothing is written when the export is refused");
     }
 
+    [Theory]
+    [InlineData("hf")]
+    [InlineData("megatron")]
+    public void TheShippedExportExampleIsExact(string target)
+    {
+        string path = System.IO.Path.Combine(Repository.Examples, "wsd-export-to-frameworks.cpt");
+        var result = CliRunner.Run("export", path, "--target", target);
+        Assert.True(result.ExitCode == 0, result.Error);
+        ExportAssert.Reproduces(ExportAssert.Plan(File.ReadAllText(path)), target, result.Out);
+    }
+
     [Fact]
     public void MegatronWritesTheFlagsOfEachStageWithItsResumeStep()
     {
