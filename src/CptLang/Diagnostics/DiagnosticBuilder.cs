@@ -209,6 +209,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"run '{run}' has no stage on '{name}'{Spelling.DidYouMean(name, stages)}", $"stages: {string.Join(", ", stages)}");
     public Diagnostic TableTooLong(long rows, long max) => Make(C.TooManyRows,
         $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "export the run's framework settings (--target hf, megatron or torchtitan) instead of one row per step");
+    public Diagnostic RunTooLongToCheck(long steps, long max) => Make(C.RunTooLongToCheck,
+        $"the run has {Steps(steps)} steps; cptc checks a framework export on every step and does so for runs of up to {Steps(max)}",
+        "shorten the run, or export a shorter run with the same phases and scale its lengths");
     public Diagnostic InvalidImportSetting(string framework, string message, string hint) => Make(C.InvalidImportSetting,
         $"{framework} setting {message}", hint);
     public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,

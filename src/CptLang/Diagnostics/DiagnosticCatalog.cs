@@ -104,6 +104,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ApproximateExport = new("CPT4203", Warning, "Approximate export");
     public static readonly DiagnosticDescriptor UnknownExportTarget = new("CPT4204", Error, "Unknown export target");
     public static readonly DiagnosticDescriptor UnknownStage = new("CPT4205", Error, "Unknown stage");
+    public static readonly DiagnosticDescriptor RunTooLongToCheck = new("CPT4206", Error, "Run too long to check an export");
     public static readonly DiagnosticDescriptor InvalidImportSetting = new("CPT4210", Error, "Invalid framework setting");
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");

@@ -25,6 +25,9 @@ public sealed record StageConfig(StageSchedule Stage, object Config, Deviation D
 /// </summary>
 public static class FrameworkExport
 {
+    /// <summary>Longer runs are refused (CPT4206): the check of every step would take minutes.</summary>
+    public const long MaxCheckedSteps = 1_000_000_000;
+
     public static (ImmutableArray<StageConfig> Stages, ImmutableArray<Diagnostic> Diagnostics) Map(
         IEnumerable<StageSchedule> stages, ExportTarget target, bool approximate)
     {

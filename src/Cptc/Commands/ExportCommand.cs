@@ -50,6 +50,8 @@ public static class ExportCommand
         var plan = RunSelector.Select(compilation, request.Run);
         if (request.Stage is { } domain && !plan.Stages.Any(s => s.Domain == domain && s.Length > 0))
             throw CliException.From(DiagnosticBuilder.At(default).UnknownStage(domain, plan.Run, plan.Stages.Where(s => s.Length > 0).Select(s => s.Domain)));
+        if (target.IsFramework() && plan.TotalSteps > FrameworkExport.MaxCheckedSteps)
+            throw CliException.From(DiagnosticBuilder.At(default).RunTooLongToCheck(plan.TotalSteps, FrameworkExport.MaxCheckedSteps));
         if (!target.IsFramework() && plan.TotalSteps > LearningRateTable.MaxRows)
             throw CliException.From(DiagnosticBuilder.At(default).TableTooLong(plan.TotalSteps, LearningRateTable.MaxRows));
 

@@ -181,6 +181,16 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void RunsTooLongToCheckAreRefused()
+    {
+        using var dir = new TempDirectory();
+        var result = ExportAssert.Export(dir, "run r { peak_lr 3e-4 train web { stable 2B steps } }", "--target", "megatron");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("cptc: error CPT4206: the run has 2,000,000,000 steps; cptc checks a framework export on every step and does so for runs of up to 1,000,000,000; shorten the run, or export a shorter run with the same phases and scale its lengths\n",
+            result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void RunsTooLongForATableAreRefused()
     {
         using var dir = new TempDirectory();
