@@ -20,6 +20,10 @@ public static class Smoke
         var plan = Runs.TwoStage(1_000_000);
         var predictor = new LossPredictor(plan, Runs.Laws);
         Report("1e6-step run, every step, 2 laws", 15, () => predictor.PredictCurve(1, 1_000_000).Loss(1)[^1]);
+        var export = new ExportBenchmarks();
+        export.Setup();
+        Report("export a 1e6-step run to megatron (formula checked on every update)", 10, () => export.Megatron());
+        Report("export a 1e6-step run to csv", 10, () => export.Csv());
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

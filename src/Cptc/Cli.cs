@@ -19,6 +19,8 @@ public static class Cli
             BuildCommand.Create(terminal),
             FmtCommand.Create(terminal),
             PredictCommand.Create(terminal),
+            ExportCommand.Create(terminal),
+            ImportCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -194,6 +194,28 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"'{text}' is not a step", "give whole step numbers separated by commas, e.g. --at 1000,40k,50000");
     public Diagnostic TooManyRows(long rows, long max) => Make(C.TooManyRows,
         $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "ask for fewer steps (a larger --every N)");
+    // ── 42xx export and import ───────────────────────────────────────────────────────────
+    public Diagnostic PhaseNotExpressible(string target, string phase, string reason, string hint) => Make(C.PhaseNotExpressible,
+        $"target '{target}' cannot express this {phase}: {reason}", hint);
+    public Diagnostic ExportNotExact(string target, Export.Deviation deviation) => Make(C.ExportNotExact,
+        $"the {target} settings would not reproduce this phase: step {Steps(deviation.Step)} would get LR {Number(deviation.Actual)} instead of {Number(deviation.Expected)} (off by {deviation.Text})",
+        "see docs/export.md for the shapes each target reproduces exactly; use --allow-approximate to accept the deviation, or --target csv");
+    public Diagnostic ApproximateExport(string target, string stage, Export.Deviation deviation) => Make(C.ApproximateExport,
+        $"the {target} settings for stage '{stage}' are approximate: the LR differs by up to {deviation.Text}, at step {Steps(deviation.Step)} ({Number(deviation.Actual)} instead of {Number(deviation.Expected)})",
+        "the law's predictions assume cptc's schedule; --target csv is exact");
+    public Diagnostic UnknownExportTarget(string name, IEnumerable<string> targets) => Make(C.UnknownExportTarget,
+        $"unknown export target '{name}'{Spelling.DidYouMean(name, targets)}", $"targets: {string.Join(", ", targets)}");
+    public Diagnostic UnknownStage(string name, string run, IEnumerable<string> stages) => Make(C.UnknownStage,
+        $"run '{run}' has no stage on '{name}'{Spelling.DidYouMean(name, stages)}", $"stages: {string.Join(", ", stages)}");
+    public Diagnostic TableTooLong(long rows, long max) => Make(C.TooManyRows,
+        $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "export the run's framework settings (--target hf, megatron or torchtitan) instead of one row per step");
+    public Diagnostic RunTooLongToCheck(long steps, long max) => Make(C.RunTooLongToCheck,
+        $"the run has {Steps(steps)} steps; cptc checks a framework export on every step and does so for runs of up to {Steps(max)}",
+        "shorten the run, or export a shorter run with the same phases and scale its lengths");
+    public Diagnostic InvalidImportSetting(string framework, string message, string hint) => Make(C.InvalidImportSetting,
+        $"{framework} setting {message}", hint);
+    public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,
+        $"this {framework} schedule cannot be written as .cpt phases: {reason}", hint);
     public Diagnostic InternalError(string message) => Make(C.InternalError,
         $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");
 

@@ -98,6 +98,15 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
     public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Invalid step or step outside the run");
     public static readonly DiagnosticDescriptor TooManyRows = new("CPT4005", Error, "Too many output rows");
+    // ── 42xx export and import (cptc export / cptc import) ───────────────────────────────
+    public static readonly DiagnosticDescriptor PhaseNotExpressible = new("CPT4201", Error, "Phase not expressible by the export target");
+    public static readonly DiagnosticDescriptor ExportNotExact = new("CPT4202", Error, "Export target does not reproduce the schedule exactly");
+    public static readonly DiagnosticDescriptor ApproximateExport = new("CPT4203", Warning, "Approximate export");
+    public static readonly DiagnosticDescriptor UnknownExportTarget = new("CPT4204", Error, "Unknown export target");
+    public static readonly DiagnosticDescriptor UnknownStage = new("CPT4205", Error, "Unknown stage");
+    public static readonly DiagnosticDescriptor RunTooLongToCheck = new("CPT4206", Error, "Run too long to check an export");
+    public static readonly DiagnosticDescriptor InvalidImportSetting = new("CPT4210", Error, "Invalid framework setting");
+    public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 
     /// <summary>All descriptors, in code order.</summary>

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using CptLang.Diagnostics;
+using CptLang.Import;
+
+namespace Cptc.Commands;
+
+/// <summary>
+/// <c>cptc import --from hf|megatron|torchtitan [--run NAME] [--domain NAME] [-o PATH] -- SETTINGS…</c>:
+/// a framework's scheduler settings as a .cpt run with exactly the same per-step LR.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var from = new Option<string>("--from") { Description = "the framework the settings are for: hf, megatron or torchtitan", Required = true };
+        var run = new Option<string>("--run") { Description = "the name of the run to write", DefaultValueFactory = _ => "imported" };
+        var domain = new Option<string>("--domain") { Description = "the data domain of its stage", DefaultValueFactory = _ => "data" };
+        var output = new Option<string?>("--output", "-o") { Description = "write the .cpt file here instead of stdout" };
+        var settings = new Argument<string[]>("settings")
+        {
+            Description = "hf: name=value pairs (get_wsd_schedule / TrainingArguments names); megatron: its flags after --; torchtitan: a .toml file or section.key=value pairs",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("import", "Write a .cpt run from a training framework's LR scheduler settings.")
+        {
+            from, run, domain, output, settings,
+        };
+        command.SetAction(parse => Run(terminal, parse.GetValue(from)!, parse.GetValue(run)!, parse.GetValue(domain)!, parse.GetValue(output), parse.GetValue(settings)!));
+        return command;
+    }
+
+    static int Run(Terminal terminal, string from, string run, string domain, string? output, string[] args)
+    {
+        if (!ScheduleImport.TryParseSource(from, out var source))
+            throw new CliException($"unknown framework '{from}'{Spelling.DidYouMean(from, ScheduleImport.Sources)} (--from takes {string.Join(", ", ScheduleImport.Sources)})");
+        foreach (var (name, value) in new[] { ("--run", run), ("--domain", domain) })
+            if (!IsName(value)) throw new CliException($"{name} '{value}' is not a .cpt name (a letter or _, then letters, digits and _)");
+        try
+        {
+            var bag = source switch
+            {
+                ImportSource.Megatron => SettingParsing.Megatron(args),
+                ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(file)),
+                _ => SettingParsing.Pairs(from, args),
+            };
+            string text = ScheduleImport.Import(source, bag, run, domain);
+            if (output is null) terminal.Out.Write(text);
+            else SourceFiles.WriteAtomically(output, text);
+            return ExitCodes.Ok;
+        }
+        catch (ImportException e)
+        {
+            throw CliException.From(e.Diagnostic);
+        }
+    }
+
+    static bool IsName(string text) =>
+        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    static string ReadText(string path) => SourceFiles.Read(path).ToString();
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+using CptLang;
+using CsCheck;
+
+namespace Cptc.Tests.Export;
+
+/// <summary>
+/// `cptc import`: the .cpt it writes compiles clean, is fmt-clean, has the framework's own LR on
+/// every update (by the reference schedulers), and exports back to the settings it came from.
+/// </summary>
+public class ImportTests
+{
+    static string Inv(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Imports, then checks the file and the LR of every step against <paramref name="reference"/>.</summary>
+    static string ImportExact(string[] args, double[] reference)
+    {
+        var result = CliRunner.Run(["import", .. args]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("", result.Error);
+        var compilation = Compilation.Create(result.Out, "imported.cpt");
+        Assert.Empty(compilation.Diagnostics);
+        Assert.Equal(result.Out, CptLang.Formatting.Formatter.Format(compilation.SyntaxTree));
+        var plan = compilation.Plans.Single();
+        Assert.Equal(reference.Length, plan.TotalSteps);
+        Assert.True(ExportAssert.MaxRelativeDeviation(plan, 1, reference) <= ExportAssert.Tolerance, result.Out);
+        return result.Out;
+    }
+
+    static CliResult ExportBack(string cpt, string target)
+    {
+        using var dir = new TempDirectory();
+        var result = ExportAssert.Export(dir, cpt, "--target", target);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return result;
+    }
+
+    /// <summary>Megatron flags by name, numbers compared as numbers.</summary>
+    static Dictionary<string, string> Flags(string line)
+    {
+        var tokens = line.Split(' ');
+        return Enumerable.Range(0, tokens.Length / 2).ToDictionary(i => tokens[2 * i], i =>
+            double.TryParse(tokens[2 * i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? Inv(v) : tokens[2 * i + 1]);
+    }
+
+    static Gen<T> Pick<T>(params T[] choices) => Gen.Int[0, choices.Length - 1].Select(i => choices[i]);
+
+    [Fact]
+    public void HfSettingsRoundTrip()
+    {
+        var gen = from w in Gen.Int[0, 60] from s in Gen.Int[0, 60] from d in Gen.Int[0, 60] from extra in Pick(0, 0, 7)
+                  from warmupType in Pick("linear", "cosine", "1-sqrt") from decayType in Pick("linear", "cosine", "1-sqrt")
+                  from m in Pick(0.0, 0.1, 0.25) select (w, s, d, extra, warmupType, decayType, m);
+        gen.Where(x => x.s + x.d > 0 && x.d > 0).Sample(x =>
+        {
+            long maxSteps = x.w + x.s + x.d + 1 + x.extra;
+            var settings = new Dictionary<string, string>
+            {
+                ["learning_rate"] = "0.0003", ["max_steps"] = $"{maxSteps}", ["num_warmup_steps"] = $"{x.w}", ["num_stable_steps"] = $"{x.s}",
+                ["num_decay_steps"] = $"{x.d}", ["warmup_type"] = x.warmupType, ["decay_type"] = x.decayType, ["min_lr_ratio"] = Inv(x.m),
+            };
+            var json = JsonSerializer.SerializeToElement(new
+            {
+                training_arguments = new
+                {
+                    learning_rate = 3e-4, max_steps = maxSteps, warmup_steps = x.w,
+                    lr_scheduler_kwargs = new { num_stable_steps = x.s, num_decay_steps = x.d, warmup_type = x.warmupType, decay_type = x.decayType, min_lr_ratio = x.m },
+                },
+                get_wsd_schedule = new { num_warmup_steps = x.w, num_stable_steps = x.s, num_decay_steps = x.d, min_lr_ratio = x.m },
+            });
+            string cpt = ImportExact(["--from", "hf", .. settings.Select(p => $"{p.Key}={p.Value}")], ReferenceSchedulers.HuggingFace(json));
+
+            var back = JsonDocument.Parse(ExportBack(cpt, "hf").Out).RootElement.GetProperty("stages")[0].GetProperty("training_arguments");
+            var kw = back.GetProperty("lr_scheduler_kwargs");
+            Assert.Equal((3e-4, maxSteps, (long)x.w), (back.GetProperty("learning_rate").GetDouble(), back.GetProperty("max_steps").GetInt64(), back.GetProperty("warmup_steps").GetInt64()));
+            Assert.Equal(((long)x.s, (long)x.d), (kw.GetProperty("num_stable_steps").GetInt64(), kw.GetProperty("num_decay_steps").GetInt64()));
+            Assert.Equal(x.decayType, kw.GetProperty("decay_type").GetString());
+            if (x.w > 0) Assert.Equal(x.warmupType, kw.GetProperty("warmup_type").GetString());
+            Assert.Equal(x.m, kw.GetProperty("min_lr_ratio").GetDouble(), 1e-12);
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void MegatronFlagsRoundTrip()
+    {
+        var gen = from w in Gen.Int[0, 60] from stable in Gen.Int[0, 60] from d in Gen.Int[1, 60] from tail in Pick(0, 5)
+                  from style in Pick("linear", "cosine", "minus_sqrt", "exponential") from init in Pick(0.0, 1e-6)
+                  from minLr in Pick(0.0, 3e-5, 1.5e-4) select (w, stable, d, tail, style, init, minLr);
+        gen.Sample(x =>
+        {
+            double minLr = x.style == "exponential" ? 1.5e-4 : x.minLr;    // Megatron's exponential is geometric only to half the peak
+            long decayIters = x.w + x.stable + x.d;
+            long train = decayIters + 1 + x.tail;
+            string flags = $"--lr 0.0003 --min-lr {Inv(minLr)} --lr-warmup-iters {x.w} --lr-warmup-init {Inv(x.w > 0 ? x.init : 0)} --lr-decay-style WSD " +
+                           $"--lr-wsd-decay-style {x.style} --lr-wsd-decay-iters {x.d} --lr-decay-iters {decayIters} --train-iters {train}";
+            string cpt = ImportExact(["--from", "megatron", "--", .. flags.Split(' ')], ReferenceSchedulers.Megatron(flags));
+            string back = ExportBack(cpt, "megatron").Out.Split('\n')[1];
+            // the same schedule; a WSD decay straight after the warmup comes back as Megatron's plain style
+            ExportAssert.Reproduces(ExportAssert.Plan(cpt), "megatron", ExportBack(cpt, "megatron").Out);
+            if (x.stable > 0) Assert.Equal(Flags(flags), Flags(back));
+        }, iter: 60);
+    }
+
+    [Theory]
+    [InlineData("--lr 0.0003 --min-lr 0.0 --lr-warmup-iters 100 --lr-warmup-init 0.0 --lr-decay-style cosine --lr-decay-iters 1000 --train-iters 1001")]
+    [InlineData("--lr 0.0003 --min-lr 3e-05 --lr-warmup-iters 0 --lr-warmup-init 0.0 --lr-decay-style linear --lr-decay-iters 500 --train-iters 600")]
+    [InlineData("--lr 0.0003 --min-lr 0.0 --lr-warmup-iters 50 --lr-warmup-init 1e-06 --lr-decay-style constant --lr-decay-iters 400 --train-iters 400")]
+    public void MegatronPlainStylesRoundTrip(string flags)
+    {
+        string cpt = ImportExact(["--from", "megatron", "--", .. flags.Split(' ')], ReferenceSchedulers.Megatron(flags));
+        Assert.Equal(Flags(flags), Flags(ExportBack(cpt, "megatron").Out.Split('\n')[1]));
+    }
+
+    [Fact]
+    public void TorchtitanTomlRoundTrips()
+    {
+        var gen = from n in Gen.Int[20, 400] from w in Gen.Int[0, 10] from ratio in Pick(0.0, 0.1, 0.25, 0.5) from lrMin in Pick(0.0, 0.1)
+                  select (n, w, ratio, lrMin);
+        using var dir = new TempDirectory();
+        gen.Sample(x =>
+        {
+            string toml = $"[training]\nsteps = {x.n}\n\n[optimizer]\nlr = 0.0008\n\n[lr_scheduler]\nwarmup_steps = {x.w}\ndecay_ratio = {Inv(x.ratio)}\ndecay_type = \"linear\"\nlr_min = {Inv(x.lrMin)}\n";
+            string path = dir.File($"{Guid.NewGuid():N}.toml", toml);
+            var reference = ReferenceSchedulers.Torchtitan(ReferenceSchedulers.ReadToml("# cptc export:\n" + toml)[0]);
+            string cpt = ImportExact(["--from", "torchtitan", path], reference);
+
+            var back = ReferenceSchedulers.ReadToml(ExportBack(cpt, "torchtitan").Out).Single();
+            Assert.Equal($"{x.n}", back["training.steps"]);
+            Assert.Equal($"{x.w}", back["lr_scheduler.warmup_steps"]);
+            Assert.Equal(0.0008, double.Parse(back["optimizer.lr"], CultureInfo.InvariantCulture));
+            long decay = (long)Math.Round(x.n * x.ratio, MidpointRounding.ToEven);
+            Assert.Equal(decay, (long)Math.Round(x.n * double.Parse(back["lr_scheduler.decay_ratio"], CultureInfo.InvariantCulture), MidpointRounding.ToEven));
+            if (decay > 0) Assert.Equal(x.lrMin, double.Parse(back["lr_scheduler.lr_min"], CultureInfo.InvariantCulture), 1e-12);
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void AnHfRunThatEndsOneStepBeforeItsLinearDecayDoesIsStillExact()
+    {
+        // max_steps = W + S + D: HF's last update is at decay progress (D-1)/D, short of min_lr_ratio
+        var json = JsonSerializer.SerializeToElement(new
+        {
+            training_arguments = new
+            {
+                learning_rate = 3e-4, max_steps = 100, warmup_steps = 10,
+                lr_scheduler_kwargs = new { num_stable_steps = 70, num_decay_steps = 20, warmup_type = "linear", decay_type = "linear", min_lr_ratio = 0.1 },
+            },
+            get_wsd_schedule = new { num_warmup_steps = 10, num_stable_steps = 70, num_decay_steps = 20, min_lr_ratio = 0.1 },
+        });
+        string cpt = ImportExact(["--from", "hf", "learning_rate=3e-4", "max_steps=100", "num_warmup_steps=10", "num_decay_steps=20",
+            "decay_type=linear", "min_lr_ratio=0.1"], ReferenceSchedulers.HuggingFace(json));
+        Assert.Contains("decay 19 steps to", cpt);
+
+        var cut = CliRunner.Run("import", "--from", "hf", "--", "learning_rate=3e-4", "max_steps=100", "num_warmup_steps=10", "num_decay_steps=20", "decay_type=cosine");
+        Assert.Equal(2, cut.ExitCode);
+        Assert.StartsWith("cptc: error CPT4211: this hf schedule cannot be written as .cpt phases: max_steps ends the run inside the decay", cut.Error);
+    }
+
+    [Theory]
+    [InlineData("hf", new[] { "learning_rate=3e-4", "max_steps=100", "num_decay_steps=10", "num_warmup_step=5" }, "cptc: error CPT4210: hf setting 'num_warmup_step' is not one cptc reads")]
+    [InlineData("hf", new[] { "learning_rate=3e-4", "max_steps=100" }, "cptc: error CPT4210: hf setting 'num_decay_steps' is missing; give it, e.g. num_decay_steps=1000")]
+    [InlineData("hf", new[] { "learning_rate=fast", "max_steps=100", "num_decay_steps=1" }, "cptc: error CPT4210: hf setting 'learning_rate' is 'fast', not a number of 0 or more")]
+    [InlineData("hf", new[] { "learning_rate=3e-4", "max_steps=100", "num_decay_steps=10", "decay_type=cosin" }, "cptc: error CPT4210: hf setting 'decay_type' is 'cosin'; did you mean 'cosine'?")]
+    [InlineData("hf", new[] { "learning_rate=3e-4", "num_decay_steps=100", "max_steps=50" }, "cptc: error CPT4210: hf setting 'num_stable_steps' would be -50")]
+    [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-style", "WSD", "--lr-wsd-decay-iters", "10" }, "cptc: error CPT4210: megatron setting '--lr-wsd-decay-style' is missing; give it, e.g. --lr-wsd-decay-style linear")]
+    [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters" }, "cptc: error CPT4210: megatron setting '--train-iters' has no value")]
+    [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-style", "inverse-square-root" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its inverse-square-root style")]
+    [InlineData("megatron", new[] { "--lr", "3e-4", "--min-lr", "1e-5", "--train-iters", "100", "--lr-decay-style", "WSD", "--lr-wsd-decay-style", "exponential", "--lr-wsd-decay-iters", "10", "--lr-decay-iters", "99" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its exponential WSD decay")]
+    [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-iters", "200", "--lr-decay-style", "cosine" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: --train-iters ends the run inside the decay")]
+    [InlineData("torchtitan", new[] { "training.steps=100", "optimizer.lr=3e-4", "lr_scheduler.warmup_steps=10", "lr_scheduler.decay_ratio=0.5", "lr_scheduler.decay_type=sqrt" }, "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its sqrt decay")]
+    [InlineData("pytorch", new[] { "lr=1" }, "cptc: unknown framework 'pytorch'")]
+    public void BadSettingsAreOneLineAndExitTwo(string framework, string[] settings, string start)
+    {
+        var result = CliRunner.Run(["import", "--from", framework, "--", .. settings]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(start, result.Error);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void ImportWritesTheFileAtomicallyWithTheGivenNames()
+    {
+        using var dir = new TempDirectory();
+        string path = System.IO.Path.Combine(dir.Path, "wsd.cpt");
+        var result = CliRunner.Run("import", "--from", "hf", "--run", "wsd_3e4", "--domain", "web", "-o", path, "--",
+            "learning_rate=3e-4", "max_steps=101", "num_warmup_steps=10", "num_decay_steps=20", "decay_type=linear");
+        Assert.Equal((0, ""), (result.ExitCode, result.Out));
+        var compilation = Compilation.Create(File.ReadAllText(path));
+        Assert.Equal("wsd_3e4", compilation.Plans.Single().Run);
+        Assert.Equal("web", compilation.Plans.Single().Stages.Single().Domain);
+        Assert.Equal(101, compilation.Plans.Single().TotalSteps);
+
+        var bad = CliRunner.Run("import", "--from", "hf", "-o", System.IO.Path.Combine(dir.Path, "no", "x.cpt"), "--", "learning_rate=3e-4", "max_steps=10", "num_decay_steps=1");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith("cptc: error CPT4002", bad.Error);
+        Assert.Equal(["wsd.cpt"], dir.Files());
+    }
+}
