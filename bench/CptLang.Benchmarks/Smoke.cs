@@ -20,6 +20,9 @@ public static class Smoke
         var plan = Runs.TwoStage(1_000_000);
         var predictor = new LossPredictor(plan, Runs.Laws);
         Report("1e6-step run, every step, 2 laws", 15, () => predictor.PredictCurve(1, 1_000_000).Loss(1)[^1]);
+        Report("optimize: 10,000 candidates of 50,000 steps, end point + turning length", 5,
+            () => CptLang.Laws.Planning.SweepOptimizer.Run(OptimizeRuns.Problem(), top: 10, refine: false).Evaluated);
+        Report($"optimize, naive per-step walk of {OptimizeBenchmarks.NaiveSample} candidates", 3, () => OptimizeRuns.Naive(OptimizeBenchmarks.NaiveSample));
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

@@ -55,9 +55,11 @@ public sealed record TurningLength(
     /// <paramref name="predictor"/>. Throws <see cref="InvalidOperationException"/> when the run
     /// has no switch or the law has a structural problem, and <see cref="LawEvaluationException"/>
     /// when the law is undefined at a step the search visits.</summary>
-    public static TurningLength Find(LossPredictor predictor, int law)
+    public static TurningLength Find(LossPredictor predictor, int law) => Find(DerivedQuantities.CurveOf(predictor, law));
+
+    /// <summary>The same on a curve built already (the optimiser shares one per candidate).</summary>
+    internal static TurningLength Find(ContinualCurve curve)
     {
-        var curve = DerivedQuantities.CurveOf(predictor, law);
         long runEnd = curve.RunEnd, tpt = curve.SwitchStep;
         double finalLoss = curve.Loss(runEnd);
         TurningLength Result(TurningOutcome outcome, long? back, long? rise) =>

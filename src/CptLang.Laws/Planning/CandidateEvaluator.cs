@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using CptLang.Laws.Derived;
+using CptLang.Laws.Laws;
+
+namespace CptLang.Laws.Planning;
+
+/// <summary>
+/// Evaluates one candidate in O(segments) plus the turning-length search: build its plan,
+/// compile the laws for it, read every needed loss at the end, search the turning length of the
+/// general-domain loss, check the constraints. Stateless; safe to call from many threads.
+/// </summary>
+public sealed class CandidateEvaluator(SweepProblem problem)
+{
+    public SweepProblem Problem { get; } = problem;
+
+    /// <summary>The candidate at <paramref name="values"/> (one per axis); null when the values
+    /// leave the run's family or a law cannot be evaluated there (<paramref name="invalid"/> says why).</summary>
+    public CandidateResult? Evaluate(long index, ReadOnlySpan<double> values, out string? invalid)
+    {
+        var choice = Choice.Of(Problem.Axes, values);
+        var plan = Problem.Family.Build(choice, out invalid);
+        if (plan is null) return null;
+        var predictor = new LossPredictor(plan, Problem.Laws);
+        long end = plan.TotalSteps;
+        try
+        {
+            var terms = Problem.Objective.Terms;
+            var losses = ImmutableArray.CreateBuilder<double>(terms.Length);
+            double objective = 0;
+            foreach (var term in terms)
+            {
+                double loss = LossOf(predictor, term.Law, end);
+                losses.Add(loss);
+                objective += term.Weight * loss;
+            }
+            int general = predictor.IndexOf(ValidationRole.General), domain = predictor.IndexOf(ValidationRole.Domain);
+            double? generalLoss = general >= 0 ? predictor.LossAt(general, end).Value : null;
+            double? domainLoss = domain >= 0 ? predictor.LossAt(domain, end).Value : null;
+            ContinualCurve? curve = general >= 0 && predictor.Laws[general].IsValid ? DerivedQuantities.CurveOf(predictor, general) : null;
+            var turning = curve is null ? null : TurningLength.Find(curve);
+
+            double violation = 0;
+            var violations = ImmutableArray.CreateBuilder<string>();
+            foreach (var constraint in Problem.Constraints)
+            {
+                double excess = Excess(constraint, predictor, plan.Continual!.Length, turning, curve);
+                if (excess > 0)
+                {
+                    violation += excess;
+                    violations.Add(constraint.Describe());
+                }
+            }
+            return new CandidateResult(index, [.. values], objective, losses.MoveToImmutable(), generalLoss, domainLoss,
+                turning, Derived.LossPotential.Of(plan)?.Value, plan.Continual!.Length, violation, violations.ToImmutable());
+        }
+        catch (LawEvaluationException e)
+        {
+            invalid = e.Problem.Message;
+            return null;
+        }
+    }
+
+    static double LossOf(LossPredictor predictor, string law, long step)
+    {
+        int i = predictor.IndexOf(law);
+        if (i < 0) throw new InvalidOperationException($"the objective names law '{law}', which the file does not declare");
+        return predictor.LossAt(i, step).Value;
+    }
+
+    /// <summary>How far a candidate misses a constraint, relative to the bound (0 when met).</summary>
+    double Excess(Constraint constraint, LossPredictor predictor, long cptSteps, TurningLength? turning, ContinualCurve? generalCurve)
+    {
+        long end = predictor.Plan.TotalSteps;
+        switch (constraint)
+        {
+            case LossConstraint { Always: false } c:
+                return Relative(LossOf(predictor, c.Law, end), c.Max);
+            case LossConstraint c:
+            {
+                int law = predictor.IndexOf(c.Law);
+                var curve = generalCurve is not null && predictor.Laws[law].Role == ValidationRole.General
+                    ? generalCurve : DerivedQuantities.CurveOf(predictor, law);
+                double level = c.Max - curve.SwitchLoss;
+                if (level < 0) return Relative(curve.SwitchLoss, c.Max);
+                // the first CPT step above the bound; its loss measures how far it is missed
+                if (LossSearch.FirstAtLeast(curve, curve.SwitchStep + 1, curve.RunEnd, level + curve.Resolution) is not long above) return 0;
+                var peak = LossSearch.Maximum(curve, above, curve.RunEnd);
+                return Relative(curve.SwitchLoss + peak.Excess, c.Max);
+            }
+            case TurningLengthConstraint c:
+                if (turning is null) return 1; // no general-domain law: cannot be checked, never met
+                if (turning.Outcome == TurningOutcome.NoRise) return 0;
+                return turning.ContinualSteps is long t && turning.Outcome == TurningOutcome.Within
+                    ? Math.Max(0, (double)(t - c.MaxSteps) / Math.Max(1, c.MaxSteps))
+                    : 1 + Math.Max(0, (double)(cptSteps - c.MaxSteps) / Math.Max(1, c.MaxSteps));
+            case CptTokensConstraint c:
+                return Relative(cptSteps * c.TokensPerStep, c.MaxTokens);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(constraint), constraint, null);
+        }
+    }
+
+    static double Relative(double value, double max) => value <= max ? 0 : (value - max) / Math.Max(Math.Abs(max), 1e-300);
+}
