@@ -57,7 +57,7 @@ internal static class Refinement
         double F(double x)
         {
             values[axis] = integer ? Math.Round(x) : x;
-            var r = evaluator.Evaluate(-1, values, out _);
+            var r = evaluator.Evaluate(-1, values, out _, complete: false);
             if (r is not null && (bestResult is null || Score(r) < Score(bestResult)))
             {
                 bestResult = r;

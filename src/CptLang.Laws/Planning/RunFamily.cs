@@ -78,6 +78,11 @@ public sealed class RunFamily
         {
             var last = pretraining[^1];
             ptFinal = lp * ptPeak;
+            if (ptFinal > last.Kernel.From)
+            {
+                invalid = $"a loss potential of {lp:0.###} would make pre-training's final decay rise";
+                return null;
+            }
             segments[^1] = last with { Kernel = last.Kernel with { To = ptFinal } };
             if (last.Kernel.Shape is Shape.Exponential or Shape.InverseSqrt && !(ptFinal > 0))
             {

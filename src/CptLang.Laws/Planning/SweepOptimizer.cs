@@ -39,7 +39,7 @@ public static class SweepOptimizer
                 for (long i = range.Item1; i < range.Item2; i++)
                 {
                     problem.Decode(i, values);
-                    worker.Take(i, evaluator.Evaluate(i, values, out string? invalid), invalid);
+                    worker.Take(i, evaluator.Evaluate(i, values, out string? invalid, complete: false), invalid);
                 }
                 progress?.Add(range.Item2 - range.Item1);
                 return worker;
@@ -49,8 +49,15 @@ public static class SweepOptimizer
         var best = all.Best.Sorted();
         CandidateResult? refined = refine && best.Count > 0 ? Refinement.Around(evaluator, best.Take(3).ToList()) : null;
         if (refined is not null && !(refined.Objective < best[0].Objective)) refined = null;
-        return new SweepResult([.. best], refined, [.. all.Front.Sorted()],
-            all.Feasible == 0 ? [.. all.Closest.Sorted()] : [],
+        // the reported candidates get the full turning-length analysis (past the run's end too)
+        ImmutableArray<CandidateResult> Complete(IEnumerable<CandidateResult> list)
+        {
+            var items = list.ToArray();
+            Parallel.For(0, items.Length, options, i => items[i] = evaluator.Complete(items[i]));
+            return [.. items];
+        }
+        return new SweepResult(Complete(best), refined is null ? null : evaluator.Complete(refined), Complete(all.Front.Sorted()),
+            all.Feasible == 0 ? Complete(all.Closest.Sorted()) : [],
             all.Evaluated, all.Feasible, all.Invalid, all.InvalidReason?.Reason);
     }
 
