@@ -141,7 +141,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
     {
         if (values.Number(value, what) is not { } q) return null;
         if (q.HasSuffix) { diagnostics.Add(DiagnosticBuilder.At(value.Span).SuffixNotAllowed(what)); return null; }
-        double v = q.IsPercent ? q.Value / 100 : q.Value;
+        double v = q.IsPercent ? Percent(q.Value) : q.Value;
         if (ok(v)) return v;
         diagnostics.Add(DiagnosticBuilder.At(value.Span).SweepValueOutOfRange(what, v, allowed));
         return null;
@@ -170,7 +170,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
                 }
                 if (SweepAxis.RangeCount(lo, hi, s) > MaxAxisValues)
                 {
-                    diagnostics.Add(DiagnosticBuilder.At(TextSpan(range)).TooManyCandidates(SweepAxis.RangeCount(lo, hi, s), MaxAxisValues));
+                    diagnostics.Add(DiagnosticBuilder.At(TextSpan(range)).TooManyAxisValues(SweepAxis.RangeCount(lo, hi, s), MaxAxisValues));
                     return null;
                 }
                 return SweepAxis.Range(kind, lo, hi, s);
@@ -207,7 +207,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
         }
         return kind switch
         {
-            AxisKind.ReplayRatio or AxisKind.DecayFraction or AxisKind.LossPotential => q.IsPercent ? q.Value / 100 : q.Value,
+            AxisKind.ReplayRatio or AxisKind.DecayFraction or AxisKind.LossPotential => q.IsPercent ? Percent(q.Value) : q.Value,
             _ => convert(step),
         };
     }
@@ -235,6 +235,9 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
 
     static Text.TextSpan TextSpan(SyntaxNode node) => node.Span;
 
+    /// <summary>A percentage as a fraction, in decimal where exact (70% is 0.7, not 0.7000000000000001).</summary>
+    static double Percent(double percent) => ValueBinder.PercentOf(percent, 1);
+
     // ── objective and requirements ──────────────────────────────────────────────────────
 
     Objective? Objective(ObjectiveSyntax syntax, ImmutableArray<BoundLaw> laws)
@@ -257,7 +260,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
             if (term.Weight is { } w)
             {
                 if (values.Number(w, "a weight") is not { } q) { ok = false; continue; }
-                weight = q.IsPercent ? q.Value / 100 : q.Value;
+                weight = q.IsPercent ? Percent(q.Value) : q.Value;
             }
             if (i > 0 && expression.Signs[i - 1].Kind == SyntaxKind.MinusToken) weight = -weight;
             terms.Add(new ObjectiveTerm(name, weight));

@@ -228,6 +228,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic TooManyCandidates(long count, long max) => Make(C.TooManyCandidates,
         $"this sweep has {Steps(count)} candidates; cptc optimize evaluates at most {Steps(max)} without --force",
         "use coarser steps (the refinement searches between grid points), or pass --force");
+    public Diagnostic TooManyAxisValues(long count, long max) => Make(C.TooManyCandidates,
+        $"this range has {Steps(count)} values; a sweep axis has at most {Steps(max)}",
+        "use a coarser step (the refinement searches between grid points)");
     public Diagnostic RangeWithoutStep(string word) => Make(C.RangeWithoutStep,
         $"expected `step` after the range's end, found '{word}'", "write e.g. `0% to 50% step 10%`");
     public Diagnostic NoFeasibleCandidate(long count, string sweep) => Make(C.NoFeasibleCandidate,

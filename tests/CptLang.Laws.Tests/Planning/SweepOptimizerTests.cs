@@ -61,7 +61,8 @@ public class SweepOptimizerTests
         var b = SweepOptimizer.Run(problem, top: 5);
         Assert.Equal(a.Best.Select(c => (c.Index, c.Objective)), b.Best.Select(c => (c.Index, c.Objective)));
         Assert.Equal(a.Front.Select(c => c.Index), b.Front.Select(c => c.Index));
-        Assert.Equal(a.Refined?.Values, b.Refined?.Values);
+        Assert.NotNull(a.Refined);
+        Assert.Equal(a.Refined.Values.ToArray(), b.Refined!.Values.ToArray());
     }
 
     [Fact]
