@@ -24,6 +24,7 @@ public static class RunBlockWriter
         if (plan.Settings.Lambda != PlanSettings.DefaultLambda) text.Append("lambda ").Append(Number(plan.Settings.Lambda)).Append('\n');
         if (plan.Settings.WarmupArea != WarmupArea.Peak) text.Append("warmup_area ").Append(SettingNames.Of(plan.Settings.WarmupArea)).Append('\n');
         if (plan.Settings.S2Split != S2Split.Step) text.Append("s2_split ").Append(SettingNames.Of(plan.Settings.S2Split)).Append('\n');
+        double? previous = null;
         for (int s = 0; s < plan.Stages.Length; s++)
         {
             var stage = plan.Stages[s];
@@ -41,24 +42,38 @@ public static class RunBlockWriter
                         text.Append("replay ").Append(pt.Domain).Append(' ').Append(Number(stage.ReplayRatio * 100)).Append("%\n");
                     break;
             }
-            foreach (var segment in plan.Segments.Where(x => x.Stage == s)) Phase(text, segment);
+            foreach (var segment in plan.Segments.Where(x => x.Stage == s))
+            {
+                Phase(text, segment, previous);
+                previous = segment.Kernel.To;
+            }
             text.Append("}\n");
         }
         text.Append("}\n");
         return Formatter.Format(SyntaxTree.Parse(Text.SourceText.From(text.ToString())));
     }
 
-    static void Phase(StringBuilder text, Segment segment)
+    /// <summary>One phase. It continues from <paramref name="previous"/> (the LR before it) when
+    /// it can; a fall is written as the `drop` it is, since the compiler warns about silent jumps.
+    /// A warmup without `from` starts at 0.</summary>
+    static void Phase(StringBuilder text, Segment segment, double? previous)
     {
         var k = segment.Kernel;
         string steps = segment.Length.ToString(CultureInfo.InvariantCulture) + " steps";
+        bool warmup = segment.Phase == PhaseKind.Warmup && k.From != k.To;
+        bool continues = warmup ? k.From == 0 : previous == k.From;
+        if (!continues && !warmup && previous is double before && k.From < before)
+        {
+            text.Append("drop to ").Append(Number(k.From)).Append('\n');
+            continues = true;
+        }
+        string from = continues ? "" : " from " + Number(k.From);
         if (k.Shape == Shape.Constant || k.From == k.To)
         {
             text.Append("stable ").Append(steps).Append(" at ").Append(Number(k.From)).Append('\n');
             return;
         }
-        string keyword = segment.Phase == PhaseKind.Warmup ? "warmup" : "decay";
-        text.Append(keyword).Append(' ').Append(steps).Append(" from ").Append(Number(k.From)).Append(" to ").Append(Number(k.To))
+        text.Append(warmup ? "warmup " : "decay ").Append(steps).Append(from).Append(" to ").Append(Number(k.To))
             .Append(' ').Append(ShapeName(k)).Append('\n');
     }
 
