@@ -8,7 +8,8 @@ namespace CptLang.Benchmarks;
 /// <summary>
 /// <c>cptc optimize</c>'s engine (issue 5's target: under 1 s on 2 cores): a grid of 10,000
 /// candidate two-stage runs of about 50,000 steps (CPT peak LR × loss potential × CPT length), each
-/// evaluated at its end point plus the turning-length search of the general-domain loss.
+/// evaluated at its end point plus the turning-length search of the general-domain loss (the
+/// sweep requires a turning length of at most 10,000 steps, so every candidate searches it).
 /// "Naive" walks 20 of the candidates step by step (areas by the recurrence, Eq. 4 by
 /// <c>Math.Pow</c>, the turning length by scanning the curve); multiply by 500 for the grid.
 /// </summary>
@@ -40,7 +41,8 @@ public static class OptimizeRuns
         ],
         [.. Runs.Laws],
         Objective.Balance(Runs.General, 0.3, Runs.Domain, 0.7),
-        []);
+        // a turning-length requirement: every candidate searches its turning length
+        [new TurningLengthConstraint(10_000)]);
 
     /// <summary>The first <paramref name="count"/> candidates of the grid, walked step by step:
     /// both losses at every step, the end losses and the first CPT step at which the general

@@ -11,13 +11,15 @@ namespace CptLang.Laws.Planning;
 /// </summary>
 public sealed class CandidateEvaluator(SweepProblem problem)
 {
+    readonly bool needsTurning = problem.Constraints.Any(c => c is TurningLengthConstraint);
+
     public SweepProblem Problem { get; } = problem;
 
     /// <summary>The candidate at <paramref name="values"/> (one per axis); null when the values
     /// leave the run's family or a law cannot be evaluated there (<paramref name="invalid"/> says why).
-    /// With <paramref name="complete"/> false the turning length is only searched within the run
-    /// (all a requirement needs) and <see cref="CandidateResult.Turning"/> stays null: the
-    /// optimiser completes the candidates it reports with <see cref="Complete"/>.</summary>
+    /// With <paramref name="complete"/> false the turning length is only searched within the run,
+    /// and only when a requirement needs it, and <see cref="CandidateResult.Turning"/> stays null:
+    /// the optimiser completes the candidates it reports with <see cref="Complete"/>.</summary>
     public CandidateResult? Evaluate(long index, ReadOnlySpan<double> values, out string? invalid, bool complete = true)
     {
         var choice = Choice.Of(Problem.Axes, values);
@@ -46,15 +48,18 @@ public sealed class CandidateEvaluator(SweepProblem problem)
                 if (!(losses[i] > 0)) { invalid = NonPositive(terms[i].Law, losses[i]); return null; }
             if (generalLoss is <= 0) { invalid = NonPositive(predictor.Laws[general].Name, generalLoss.Value); return null; }
             if (domainLoss is <= 0) { invalid = NonPositive(predictor.Laws[domain].Name, domainLoss.Value); return null; }
-            ContinualCurve? curve = general >= 0 && predictor.Laws[general].IsValid ? DerivedQuantities.CurveOf(predictor, general) : null;
+            // the general loss's curve after the switch: for the turning length of a reported
+            // candidate, and for the requirements that need more than the end point
+            bool needsCurve = complete || needsTurning || Problem.Constraints.Any(c => c is LossConstraint { Always: true });
+            ContinualCurve? curve = needsCurve && general >= 0 && predictor.Laws[general].IsValid ? DerivedQuantities.CurveOf(predictor, general) : null;
             var turning = curve is not null && complete ? TurningLength.Find(curve) : null;
-            long? withinRun = turning is not null ? WithinRunOf(turning) : curve is not null ? TurningLength.WithinRun(curve) : null;
+            long? withinRun = turning is not null ? WithinRunOf(turning) : curve is not null && needsTurning ? TurningLength.WithinRun(curve) : null;
 
             double violation = 0;
             var violations = ImmutableArray.CreateBuilder<string>();
             foreach (var constraint in Problem.Constraints)
             {
-                double excess = Excess(constraint, predictor, plan.Continual!.Length, curve is not null, withinRun, curve);
+                double excess = Excess(constraint, predictor, plan.Continual!.Length, general >= 0 && predictor.Laws[general].IsValid, withinRun, curve);
                 if (excess > 0)
                 {
                     violation += excess;
