@@ -191,3 +191,61 @@ public class SweepOptimizerTests
         Assert.Equal(0.8, result.Best.Single().Values[0]);
     }
 }
+
+/// <summary>The within-run turning length the grid uses against a scan of the per-step curve.</summary>
+public class WithinRunTurningTests
+{
+    public static TheoryData<double, double, double> Candidates() => new()
+    {
+        { 1e-5, 0.0, 0.0 }, { 2e-5, 0.5, 0.0 }, { 5e-5, 0.0, 0.9 }, { 1e-4, 0.25, 0.5 },
+        { 2e-4, 1.0, 0.0 }, { 1e-5, 1.0, 0.6 }, { 3e-5, 0.1, 0.8 }, { 2e-4, 0.0, 0.95 },
+        { 1e-5, 0.0, 0.9 }, { 1.5e-5, 0.0, 0.9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Candidates))]
+    public void Agrees_with_a_step_by_step_scan(double peak, double lossPotential, double replay)
+    {
+        var plan = new RunFamily(SweepFixtures.Fig3Run()).Build(new Choice(CptPeakLr: peak, LossPotential: lossPotential, ReplayRatio: replay), out _)!;
+        var laws = SweepFixtures.ReplayLaws;
+        var predictor = new LossPredictor(plan, laws);
+        long? within = TurningLength.WithinRun(DerivedQuantities.CurveOf(predictor, 0));
+
+        var general = SweepFixtures.StepByStep(plan, laws)[0];
+        long tpt = plan.SwitchStep!.Value;
+        double atSwitch = general[tpt - 1];
+        long? rise = null, back = null;
+        for (long s = tpt + 1; s <= plan.TotalSteps && back is null; s++)
+        {
+            double h = general[s - 1] - atSwitch;
+            if (rise is null) { if (h > 1e-9) rise = s; }
+            else if (h <= 0) back = s;
+        }
+        long? expected = rise is null ? null : back is long b ? b - tpt : -1;
+        if (expected is long e && e > 0 && within is long w && w > 0)
+            Assert.InRange(w, e - 1, e + 1); // the reference sums areas in another order: a tie may move one step
+        else
+            Assert.Equal(expected, within);
+        // and it is what the full search says within the run
+        var full = TurningLength.Find(predictor, 0);
+        Assert.Equal(within, full.Outcome switch
+        {
+            TurningOutcome.NoRise => null,
+            TurningOutcome.Within => full.ContinualSteps,
+            _ => -1,
+        });
+    }
+
+    [Fact]
+    public void The_cases_cover_no_rise_a_turn_and_no_turn_within_the_run()
+    {
+        var outcomes = Candidates().Select(row =>
+        {
+            var plan = new RunFamily(SweepFixtures.Fig3Run()).Build(
+                new Choice(CptPeakLr: (double)row[0], LossPotential: (double)row[1], ReplayRatio: (double)row[2]), out _)!;
+            long? t = TurningLength.WithinRun(DerivedQuantities.CurveOf(new LossPredictor(plan, SweepFixtures.ReplayLaws), 0));
+            return t is null ? "no rise" : t < 0 ? "not back" : "back";
+        }).ToHashSet();
+        Assert.Equal(new HashSet<string> { "no rise", "not back", "back" }, outcomes);
+    }
+}
