@@ -21,6 +21,9 @@ DECAY    : 'decay';
 DROP     : 'drop';
 REPLAY   : 'replay';
 LAW      : 'law';
+SWEEP    : 'sweep';
+MINIMIZE : 'minimize';
+REQUIRE  : 'require';
 
 LBRACE   : '{';
 RBRACE   : '}';
@@ -32,6 +35,8 @@ MINUS    : '-';
 STAR     : '*';
 PERCENT  : '%';
 DOT      : '.';
+COMMA    : ',';
+LESS_EQUAL : '<=';
 
 // The decay shape 1−√r. Longest match makes `1-sqrt` one token rather than `1`, `-`, `sqrt`.
 ONE_SQRT : '1-sqrt';

@@ -16,6 +16,7 @@ compilationUnit
 member
     : runDeclaration
     | lawDeclaration
+    | sweepDeclaration
     | property
     ;
 
@@ -120,4 +121,31 @@ lawTerm
 
 qualifiedName
     : IDENTIFIER (DOT IDENTIFIER)*
+    ;
+
+// ── sweeps ──────────────────────────────────────────────────────────────────────────────
+
+// `sweep RUN { axes, objective, constraints }`: the candidate runs `cptc optimize` compares,
+// all reshaped from the named run (its schedule family).
+sweepDeclaration
+    : SWEEP run=IDENTIFIER LBRACE sweepItem* RBRACE
+    ;
+
+sweepItem
+    : REPLAY domain=IDENTIFIER sweepValues                              # replayAxis
+    | name=IDENTIFIER sweepValues                                       # namedAxis
+    | MINIMIZE lawExpression                                            # objective
+    | REQUIRE subject=IDENTIFIER measure=IDENTIFIER? LESS_EQUAL bound=value # requirement
+    ;
+
+// `1e-5 to 1e-4 step 1e-5` (`step` is checked by the binder: it is also a setting's value)
+// or `5k, 10k, 20k` / `linear, cosine, 1-sqrt`.
+sweepValues
+    : low=value TO high=value stepWord=IDENTIFIER step=value            # sweepRange
+    | sweepValue (COMMA sweepValue)*                                    # sweepList
+    ;
+
+sweepValue
+    : MINUS? NUMBER PERCENT?
+    | shape
     ;

@@ -24,6 +24,9 @@ public static class Smoke
         export.Setup();
         Report("export a 1e6-step run to megatron (formula checked on every update)", 10, () => export.Megatron());
         Report("export a 1e6-step run to csv", 10, () => export.Csv());
+        Report("optimize: 10,000 candidates of 50,000 steps, end point + turning length", 5,
+            () => CptLang.Laws.Planning.SweepOptimizer.Run(OptimizeRuns.Problem(), top: 10, refine: false).Evaluated);
+        Report($"optimize, naive per-step walk of {OptimizeBenchmarks.NaiveSample} candidates", 3, () => OptimizeRuns.Naive(OptimizeBenchmarks.NaiveSample));
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

@@ -45,6 +45,9 @@ public sealed class Compilation
     /// <summary>The evaluation plan of every run, in source order; empty when the file has errors.</summary>
     public ImmutableArray<EvaluationPlan> Plans => _plans.Value;
 
+    /// <summary>The sweeps of the file, ready for the optimiser; empty when the file has errors.</summary>
+    public ImmutableArray<SweepPlan> Sweeps => HasErrors ? [] : [.. Bound.Sweeps.Select(s => SweepLowerer.Lower(s, Plans.Single(p => p.Run == s.Run), Laws))];
+
     /// <summary>The laws of the file; empty when the file has errors.</summary>
     public ImmutableArray<LawDefinition> Laws => HasErrors ? [] : Bound.Laws.Select(l => l.Definition).ToImmutableArray();
 

@@ -21,6 +21,7 @@ public static class Cli
             PredictCommand.Create(terminal),
             ExportCommand.Create(terminal),
             ImportCommand.Create(terminal),
+            OptimizeCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

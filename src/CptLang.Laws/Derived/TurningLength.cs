@@ -55,9 +55,23 @@ public sealed record TurningLength(
     /// <paramref name="predictor"/>. Throws <see cref="InvalidOperationException"/> when the run
     /// has no switch or the law has a structural problem, and <see cref="LawEvaluationException"/>
     /// when the law is undefined at a step the search visits.</summary>
-    public static TurningLength Find(LossPredictor predictor, int law)
+    public static TurningLength Find(LossPredictor predictor, int law) => Find(DerivedQuantities.CurveOf(predictor, law));
+
+    /// <summary>The turning length within the run only, without the extrapolation past its end:
+    /// the CPT steps until the loss is back (null when it never rose), or −1 when it rose and is
+    /// not back by the end of the run. What a requirement on the turning length needs, at a
+    /// fraction of the cost of <see cref="Find(LossPredictor, int)"/> when the loss hovers just
+    /// above its switch value long after the run.</summary>
+    internal static long? WithinRun(ContinualCurve curve)
     {
-        var curve = DerivedQuantities.CurveOf(predictor, law);
+        long tpt = curve.SwitchStep;
+        if (curve.RunEnd <= tpt || LossSearch.FirstAbove(curve, tpt + 1, curve.RunEnd) is not long rise) return null;
+        return LossSearch.FirstAtOrBelow(curve, rise + 1, curve.RunEnd) is long back ? back - tpt : -1;
+    }
+
+    /// <summary>The same on a curve built already (the optimiser shares one per candidate).</summary>
+    internal static TurningLength Find(ContinualCurve curve)
+    {
         long runEnd = curve.RunEnd, tpt = curve.SwitchStep;
         double finalLoss = curve.Loss(runEnd);
         TurningLength Result(TurningOutcome outcome, long? back, long? rise) =>

@@ -28,7 +28,17 @@ internal static class Binder
 
         foreach (var run in runs.Where(r => !r.HasErrors))
             RunLawChecks.Check(run, laws, diagnostics);
-        return new BoundFile(settings, runs.ToImmutable(), laws);
+
+        var sweeps = ImmutableArray.CreateBuilder<BoundSweep>();
+        var sweptRuns = new HashSet<string>();
+        var sweepBinder = new SweepBinder(diagnostics, values, new PhaseBinder(diagnostics, values, syntaxErrors), syntaxErrors);
+        foreach (var sweep in root.Members.OfType<SweepDeclarationSyntax>().Where(s => !syntaxErrors.PastCutoff(s)))
+        {
+            if (!sweep.Run.IsMissing && !sweptRuns.Add(sweep.Run.Text))
+                diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).DuplicateSweep(sweep.Run.Text));
+            else if (sweepBinder.Bind(sweep, runs, laws) is { } bound) sweeps.Add(bound);
+        }
+        return new BoundFile(settings, runs.ToImmutable(), laws, sweeps.ToImmutable());
     }
 
     static PlanSettings BindFileSettings(CompilationUnitSyntax root, DiagnosticBag diagnostics, ValueBinder values, SyntaxErrorMap syntaxErrors)

@@ -7,7 +7,7 @@ namespace CptLang.Binding;
 
 /// <summary>A file after binding: names resolved, units converted, defaults applied, steps
 /// counted. Only produced for what bound without errors; see <see cref="Compilation"/>.</summary>
-public sealed record BoundFile(PlanSettings Settings, ImmutableArray<BoundRun> Runs, ImmutableArray<BoundLaw> Laws);
+public sealed record BoundFile(PlanSettings Settings, ImmutableArray<BoundRun> Runs, ImmutableArray<BoundLaw> Laws, ImmutableArray<BoundSweep> Sweeps);
 
 /// <param name="HasErrors">True when a diagnostic of error severity was reported inside the run.</param>
 public sealed record BoundRun(
@@ -38,3 +38,8 @@ public sealed record BoundLaw(LawDeclarationSyntax Syntax, LawDefinition Definit
 {
     public string Name => Definition.Name;
 }
+
+/// <summary>A sweep bound to the law engine's axes, objective and constraints.</summary>
+public sealed record BoundSweep(
+    SweepDeclarationSyntax Syntax, string Run, ImmutableArray<Laws.Planning.SweepAxis> Axes,
+    Laws.Planning.Objective Objective, ImmutableArray<Laws.Planning.Constraint> Constraints);

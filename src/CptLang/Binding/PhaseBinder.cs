@@ -211,7 +211,7 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
         return CheckNoArgument(syntax) ? Shapes.ForWarmup(name) : null;
     }
 
-    (Shape? Shape, double Exponent, string? Name) DecayShape(ShapeSyntax? syntax)
+    internal (Shape? Shape, double Exponent, string? Name) DecayShape(ShapeSyntax? syntax)
     {
         if (syntax is null) return (Shape.Linear, 0, Shapes.Linear);
         string name = syntax.Name.Text;

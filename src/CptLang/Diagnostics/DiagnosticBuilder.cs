@@ -219,6 +219,50 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic InternalError(string message) => Make(C.InternalError,
         $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");
 
+    // ── sweeps and cptc optimize ─────────────────────────────────────────────────────────
+    public Diagnostic SweepOfUnknownRun(string name, IEnumerable<string> runs) => Make(C.SweepOfUnknownRun,
+        $"unknown run '{name}'{Spelling.DidYouMean(name, runs)}", "a sweep names the run it varies: `sweep RUN { … }`");
+    public Diagnostic UnknownSweepAxis(string name, IEnumerable<string> axes) => Make(C.UnknownSweepAxis,
+        $"unknown sweep axis '{name}'{Spelling.DidYouMean(name, axes)}", $"axes: {string.Join(", ", axes)}, replay DOMAIN");
+    public Diagnostic DuplicateSweepAxis(string name) => Make(C.DuplicateSweepAxis,
+        $"this sweep already varies {name}", "give all its values on one line");
+    public Diagnostic UnknownRequirement(string name, IEnumerable<string> known) => Make(C.UnknownRequirement,
+        $"unknown requirement '{name}'{Spelling.DidYouMean(name, known)}",
+        "require LAW <= LOSS (at the end), LAW peak <= LOSS (never above after the switch), turning_length <= STEPS or cpt_tokens <= TOKENS");
+    public Diagnostic DuplicateObjective() => Make(C.DuplicateObjective, "this sweep already has a `minimize` line", "combine them into one weighted sum");
+    public Diagnostic SweepWithoutObjective(string run) => Make(C.SweepWithoutObjective,
+        $"the sweep of run '{run}' says nothing to minimise, and the file has no pair of laws named after the run's two domains to balance",
+        "add e.g. `minimize 0.3 * GENERAL + 0.7 * DOMAIN` with the names of your laws");
+    public Diagnostic SweepWithoutAxes() => Make(C.SweepWithoutAxes,
+        "this sweep varies nothing", "add an axis such as `cpt_peak_lr 1e-5 to 1e-4 step 1e-5`");
+    public Diagnostic DuplicateSweep(string run) => Make(C.DuplicateSweep,
+        $"run '{run}' already has a sweep in this file", "merge the two sweeps");
+    public Diagnostic EmptySweepRange(string low, string high) => Make(C.EmptySweepRange,
+        $"the range {low} to {high} is empty: its end is below its start", "write the smaller value first");
+    public Diagnostic NonPositiveSweepStep(double step) => Make(C.NonPositiveSweepStep,
+        $"a sweep range needs a positive step, not {Number(step)}", "write e.g. `step 1e-5`; for one value write just the value");
+    public Diagnostic SweepValueOutOfRange(string axis, double value, string allowed) => Make(C.SweepValueOutOfRange,
+        $"{axis} cannot be {Number(value)}: it must be {allowed}");
+    public Diagnostic BadObjectiveWeights(string problem) => Make(C.BadObjectiveWeights,
+        $"the objective's weights must be between 0 and 1 and sum to 1: {problem}", "e.g. `minimize 0.3 * fineweb + 0.7 * kp`");
+    public Diagnostic AxisNotInFamily(string problem) => Make(C.AxisNotInFamily, problem,
+        "a sweep only reshapes the phases its run already has (docs/optimize.md)");
+    public Diagnostic TooManyCandidates(long count, long max) => Make(C.TooManyCandidates,
+        $"this sweep has {Steps(count)} candidates; cptc optimize evaluates at most {Steps(max)} without --force",
+        "use coarser steps (the refinement searches between grid points), or pass --force");
+    public Diagnostic TooManyAxisValues(long count, long max) => Make(C.TooManyCandidates,
+        $"this range has {Steps(count)} values; a sweep axis has at most {Steps(max)}",
+        "use a coarser step (the refinement searches between grid points)");
+    public Diagnostic RangeWithoutStep(string word) => Make(C.RangeWithoutStep,
+        $"expected `step` after the range's end, found '{word}'", "write e.g. `0% to 50% step 10%`");
+    public Diagnostic NoFeasibleCandidate(long count, string sweep) => Make(C.NoFeasibleCandidate,
+        $"none of the {Steps(count)} candidates of the sweep of '{sweep}' meets all its requirements; the closest ones are listed",
+        "loosen a requirement or widen the ranges");
+    public Diagnostic NoValidCandidate(string sweep, string reason) => Make(C.NoValidCandidate,
+        $"no candidate of the sweep of '{sweep}' can be evaluated: {reason}", "narrow the ranges to schedules the laws can predict");
+    public Diagnostic UnknownSweep(string message, IEnumerable<string> sweeps) => Make(C.UnknownSweep, message,
+        sweeps.Any() ? $"sweeps in this file: {string.Join(", ", sweeps)}" : "add a `sweep RUN { … }` block (docs/optimize.md)");
+
     static string Printable(string text) =>
         string.Concat(text.Take(20).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > 20 ? "…" : "");
 }

@@ -109,6 +109,26 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 
+    // ── sweeps and cptc optimize: 11xx names, 21xx values, 43xx command ─────────────────
+    public static readonly DiagnosticDescriptor SweepOfUnknownRun = new("CPT1101", Error, "Sweep of an unknown run");
+    public static readonly DiagnosticDescriptor UnknownSweepAxis = new("CPT1102", Error, "Unknown sweep axis");
+    public static readonly DiagnosticDescriptor DuplicateSweepAxis = new("CPT1103", Error, "Sweep axis given twice");
+    public static readonly DiagnosticDescriptor UnknownRequirement = new("CPT1104", Error, "Unknown requirement");
+    public static readonly DiagnosticDescriptor DuplicateObjective = new("CPT1105", Error, "Objective given twice");
+    public static readonly DiagnosticDescriptor SweepWithoutObjective = new("CPT1106", Error, "Sweep without an objective");
+    public static readonly DiagnosticDescriptor SweepWithoutAxes = new("CPT1107", Error, "Sweep without axes");
+    public static readonly DiagnosticDescriptor DuplicateSweep = new("CPT1108", Error, "Two sweeps of one run");
+    public static readonly DiagnosticDescriptor EmptySweepRange = new("CPT2101", Error, "Empty sweep range");
+    public static readonly DiagnosticDescriptor NonPositiveSweepStep = new("CPT2102", Error, "Sweep step not positive");
+    public static readonly DiagnosticDescriptor SweepValueOutOfRange = new("CPT2103", Error, "Sweep value out of range");
+    public static readonly DiagnosticDescriptor BadObjectiveWeights = new("CPT2104", Error, "Objective weights not a convex combination");
+    public static readonly DiagnosticDescriptor AxisNotInFamily = new("CPT2105", Error, "Run cannot vary this axis");
+    public static readonly DiagnosticDescriptor TooManyCandidates = new("CPT2106", Error, "Too many candidates");
+    public static readonly DiagnosticDescriptor RangeWithoutStep = new("CPT2107", Error, "Sweep range without step");
+    public static readonly DiagnosticDescriptor NoFeasibleCandidate = new("CPT4301", Error, "No candidate meets the requirements");
+    public static readonly DiagnosticDescriptor NoValidCandidate = new("CPT4302", Error, "No candidate can be evaluated");
+    public static readonly DiagnosticDescriptor UnknownSweep = new("CPT4303", Error, "Unknown or ambiguous sweep");
+
     /// <summary>All descriptors, in code order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

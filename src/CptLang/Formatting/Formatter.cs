@@ -29,6 +29,9 @@ public static class Formatter
             case LawDeclarationSyntax law:
                 Law(writer, law);
                 break;
+            case SweepDeclarationSyntax sweep:
+                Block(writer, [sweep.SweepKeyword, sweep.Run, sweep.OpenBrace], sweep.Items, sweep.CloseBrace, Item);
+                break;
             case PropertySyntax property:
                 Item(writer, property);
                 break;

@@ -116,7 +116,7 @@ internal sealed class LineWriter(SourceText source)
 
     static bool Spaced(SyntaxToken previous, SyntaxToken token, ISet<SyntaxToken>? glued)
     {
-        if (token.Kind is SyntaxKind.PercentToken or SyntaxKind.CloseParenToken or SyntaxKind.DotToken or SyntaxKind.OpenParenToken)
+        if (token.Kind is SyntaxKind.PercentToken or SyntaxKind.CommaToken or SyntaxKind.CloseParenToken or SyntaxKind.DotToken or SyntaxKind.OpenParenToken)
             return false;
         if (previous.Kind is SyntaxKind.OpenParenToken or SyntaxKind.DotToken) return false;
         return !(glued?.Contains(previous) ?? false);

@@ -6,8 +6,9 @@ public enum SyntaxKind
     EndOfFileToken,
     RunKeyword, TrainKeyword, PretrainedKeyword, SwitchKeyword, ToKeyword, FromKeyword, AtKeyword,
     UntilKeyword, WarmupKeyword, StableKeyword, DecayKeyword, DropKeyword, ReplayKeyword, LawKeyword,
+    SweepKeyword, MinimizeKeyword, RequireKeyword,
     OpenBraceToken, CloseBraceToken, OpenParenToken, CloseParenToken, EqualsToken, PlusToken,
-    MinusToken, StarToken, PercentToken, DotToken,
+    MinusToken, StarToken, PercentToken, DotToken, CommaToken, LessOrEqualToken,
     OneSqrtToken, NumberToken, IdentifierToken, BadCharacterToken,
 
     // trivia
@@ -21,6 +22,7 @@ public enum SyntaxKind
     CountLength, UntilLength, FromClause, ToClause, AtClause, Shape,
     NumberValue, WordValue,
     LawDeclaration, LawBody, Parameter, LawExpression, LawTerm, QualifiedName,
+    SweepDeclaration, SweepAxis, SweepRange, SweepList, Objective, Requirement,
 }
 
 public static class SyntaxFacts
@@ -53,6 +55,9 @@ public static class SyntaxFacts
         SyntaxKind.DropKeyword => "drop",
         SyntaxKind.ReplayKeyword => "replay",
         SyntaxKind.LawKeyword => "law",
+        SyntaxKind.SweepKeyword => "sweep",
+        SyntaxKind.MinimizeKeyword => "minimize",
+        SyntaxKind.RequireKeyword => "require",
         SyntaxKind.OpenBraceToken => "{",
         SyntaxKind.CloseBraceToken => "}",
         SyntaxKind.OpenParenToken => "(",
@@ -63,9 +68,11 @@ public static class SyntaxFacts
         SyntaxKind.StarToken => "*",
         SyntaxKind.PercentToken => "%",
         SyntaxKind.DotToken => ".",
+        SyntaxKind.CommaToken => ",",
+        SyntaxKind.LessOrEqualToken => "<=",
         SyntaxKind.OneSqrtToken => "1-sqrt",
         _ => null,
     };
 
-    public static bool IsKeyword(SyntaxKind kind) => kind >= SyntaxKind.RunKeyword && kind <= SyntaxKind.LawKeyword;
+    public static bool IsKeyword(SyntaxKind kind) => kind >= SyntaxKind.RunKeyword && kind <= SyntaxKind.RequireKeyword;
 }

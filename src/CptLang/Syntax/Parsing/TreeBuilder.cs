@@ -19,6 +19,7 @@ internal sealed class TreeBuilder(TokenCursor cursor)
         {
             MemberSyntax? node = member.runDeclaration() is { } run ? RunDeclaration(run)
                 : member.lawDeclaration() is { } law ? LawDeclaration(law)
+                : member.sweepDeclaration() is { } sweep ? SweepDeclaration(sweep)
                 : member.property() is { } property ? Property(property)
                 : null;
             if (node is not null) members.Add(node);
@@ -252,6 +253,69 @@ internal sealed class TreeBuilder(TokenCursor cursor)
     }
 
     QualifiedNameSyntax MissingName() => new([cursor.Missing(SyntaxKind.IdentifierToken)], []);
+
+    // ── sweeps ──────────────────────────────────────────────────────────────────────────
+
+    SweepDeclarationSyntax SweepDeclaration(SweepDeclarationContext context)
+    {
+        var keyword = Token(context.SWEEP(), SyntaxKind.SweepKeyword);
+        var run = Token(context.run, SyntaxKind.IdentifierToken);
+        var open = Token(context.LBRACE(), SyntaxKind.OpenBraceToken);
+        var items = ImmutableArray.CreateBuilder<SweepItemSyntax>();
+        foreach (var item in context.sweepItem())
+            if (SweepItem(item) is { } node) items.Add(node);
+        var close = Token(context.RBRACE(), SyntaxKind.CloseBraceToken);
+        return new SweepDeclarationSyntax(keyword, run, open, items.ToImmutable(), close);
+    }
+
+    SweepItemSyntax? SweepItem(SweepItemContext context) => context switch
+    {
+        ReplayAxisContext r => new SweepAxisSyntax(
+            Token(r.REPLAY(), SyntaxKind.ReplayKeyword), Token(r.domain, SyntaxKind.IdentifierToken), SweepValues(r.sweepValues())),
+        NamedAxisContext n => new SweepAxisSyntax(null, Token(n.name, SyntaxKind.IdentifierToken), SweepValues(n.sweepValues())),
+        ObjectiveContext o => new ObjectiveSyntax(Token(o.MINIMIZE(), SyntaxKind.MinimizeKeyword), LawExpression(o.lawExpression())),
+        RequirementContext q => new RequirementSyntax(
+            Token(q.REQUIRE(), SyntaxKind.RequireKeyword), Token(q.subject, SyntaxKind.IdentifierToken),
+            OptionalToken(q.measure), Token(q.LESS_EQUAL(), SyntaxKind.LessOrEqualToken), Value(q.bound)),
+        _ => null,
+    };
+
+    SweepValuesSyntax SweepValues(SweepValuesContext? context)
+    {
+        if (context is SweepRangeContext range)
+        {
+            var low = Value(range.low);
+            var to = Token(range.TO(), SyntaxKind.ToKeyword);
+            var high = Value(range.high);
+            var stepWord = Token(range.stepWord, SyntaxKind.IdentifierToken);
+            return new SweepRangeSyntax(low, to, high, stepWord, Value(range.step));
+        }
+        var items = ImmutableArray.CreateBuilder<SyntaxNode>();
+        var commas = ImmutableArray.CreateBuilder<SyntaxToken>();
+        foreach (var child in (context as SweepListContext)?.children ?? [])
+        {
+            if (child is SweepValueContext value)
+            {
+                if (items.Count > commas.Count) commas.Add(cursor.Missing(SyntaxKind.CommaToken));
+                items.Add(SweepValue(value));
+            }
+            else if (child is ITerminalNode comma && !IsError(comma) && items.Count > commas.Count)
+                commas.Add(Token(comma, SyntaxKind.CommaToken));
+        }
+        if (items.Count == 0 || commas.Count == items.Count) items.Add(MissingValue());
+        return new SweepListSyntax(items.ToImmutable(), commas.ToImmutable());
+    }
+
+    SyntaxNode SweepValue(SweepValueContext context)
+    {
+        if (context.shape() is { } shape) return Shape(shape)!;
+        if (context.NUMBER() is { } number && !IsError(number))
+        {
+            var minus = OptionalToken(context.MINUS());
+            return new NumberValueSyntax(minus, Token(number, SyntaxKind.NumberToken), OptionalToken(context.PERCENT()));
+        }
+        return MissingValue();
+    }
 
     // ── tokens ──────────────────────────────────────────────────────────────────────────
 

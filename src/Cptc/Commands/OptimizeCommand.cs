@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using CptLang;
+using CptLang.Diagnostics;
+using CptLang.Laws.Laws;
+using CptLang.Laws.Planning;
+using CptLang.Plan;
+using Cptc.Optimize;
+using Spectre.Console;
+
+namespace Cptc.Commands;
+
+/// <summary>
+/// <c>cptc optimize FILE [--run NAME] [--weights W1,W2] [--top K] [--format table|csv|json]
+/// [-o PATH] [--plot PNG] [--emit PATH] [--turning] [--force]</c>: evaluates every candidate of
+/// a file's sweep, refines the best between grid points, and recommends a run.
+/// </summary>
+public static class OptimizeCommand
+{
+    /// <summary>Candidates evaluated without --force (about 10 minutes on two cores).</summary>
+    public const long MaxCandidates = 10_000_000;
+
+    /// <summary>Sweeps at least this large show progress on an interactive terminal.</summary>
+    const long ProgressThreshold = 50_000;
+
+    public static Command Create(Terminal terminal)
+    {
+        var file = Arguments.Files<string>("file", "the .cpt file with a run, its laws and a `sweep RUN { … }` block", ArgumentArity.ExactlyOne);
+        var run = new Option<string?>("--run") { Description = "the run whose sweep to optimise (needed when the file has several sweeps)" };
+        var weights = new Option<string?>("--weights") { Description = "λ1,λ2: minimise λ1·general + λ2·domain loss at the end instead of the sweep's own objective (sum 1)" };
+        var top = new Option<int>("--top") { Description = "how many of the best candidates to list", DefaultValueFactory = _ => 10 };
+        var format = new Option<string>("--format") { Description = "table (a summary), csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
+        var plot = new Option<string?>("--plot") { Description = "draw the Pareto front and the best candidates' curves into this PNG file" };
+        var emit = new Option<string?>("--emit") { Description = "write the recommended run as a plain `run` block (.cpt) to this file" };
+        var turning = new Option<bool>("--turning") { Description = "add the turning length as a function of CPT peak LR and replay (CPT §4.4)" };
+        var force = new Option<bool>("--force") { Description = $"evaluate sweeps of more than {MaxCandidates:N0} candidates" };
+
+        var command = new Command("optimize", "Find the best run of a sweep: weighted final losses, requirements, Pareto front (CPT law).")
+        {
+            file, run, weights, top, format, output, plot, emit, turning, force,
+        };
+        command.SetAction(parse => Run(terminal, new Request(
+            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), parse.GetValue(format)!,
+            parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force))));
+        return command;
+    }
+
+    sealed record Request(string File, string? Run, string? Weights, int Top, string Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
+
+    static int Run(Terminal terminal, Request request)
+    {
+        if (request.Top is < 1 or > 1000) throw new CliException($"--top needs a number from 1 to 1000, not {request.Top}");
+        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
+        var sweep = SweepSelector.Select(compilation, request.Run);
+        var problem = sweep.Problem;
+        if (request.Weights is { } w) problem = problem with { Objective = WeightedObjective(problem, w) };
+
+        var at = DiagnosticBuilder.At(sweep.Syntax.Run.Span);
+        if (problem.Count > MaxCandidates && !request.Force)
+        {
+            terminal.Report([at.TooManyCandidates(problem.Count, MaxCandidates)], compilation.Text);
+            return ExitCodes.InputErrors;
+        }
+
+        var result = Evaluate(terminal, problem, request.Top);
+        if (result.Evaluated == 0)
+        {
+            terminal.Report([at.NoValidCandidate(sweep.Run, result.InvalidReason ?? "every candidate leaves the run's family")], compilation.Text);
+            return ExitCodes.InputErrors;
+        }
+        var turning = request.Turning && result.Recommended is { } best ? TurningAnalysis.Table(problem, best.Values.AsSpan()) : (System.Collections.Immutable.ImmutableArray<TurningCell>?)null;
+        var outcome = new OptimizeOutcome(sweep, problem, result, turning);
+
+        string text = request.Format switch
+        {
+            "csv" => OptimizeCsvReport.Write(outcome),
+            "json" => OptimizeJsonReport.Write(outcome),
+            _ => OptimizeTableReport.Write(outcome),
+        };
+        byte[]? png = request.Plot is not null ? OptimizePlot.Render(outcome) : null;
+        string? emitted = request.Emit is not null && result.Recommended is { } rec
+            ? RunBlockWriter.Write(outcome.PlanOf(rec), $"{sweep.Run}_optimized",
+                $"recommended by `cptc optimize` from the sweep of run {sweep.Run}: minimises {problem.Objective}")
+            : null;
+
+        // write files only once everything is computed, so a failure leaves none half-made
+        if (request.Output is null) terminal.Out.Write(text);
+        else SourceFiles.WriteAtomically(request.Output, text);
+        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
+        if (emitted is not null) SourceFiles.WriteAtomically(request.Emit!, emitted);
+
+        if (result.Feasible == 0)
+        {
+            terminal.Report([at.NoFeasibleCandidate(result.Evaluated, sweep.Run)], compilation.Text);
+            return ExitCodes.InputErrors;
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>--weights λ1,λ2 over the run's general and domain laws.</summary>
+    static Objective WeightedObjective(SweepProblem problem, string text)
+    {
+        var parts = text.Split(',');
+        var values = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN).ToArray();
+        if (values.Length != 2 || values.Any(double.IsNaN))
+            throw new CliException($"--weights needs two numbers, λ1 (general loss) and λ2 (domain loss), e.g. --weights 0.3,0.7; got '{text}'");
+        if (Objective.WeightProblem(values) is { } problemText)
+            throw new CliException($"--weights {text}: {problemText}; the two weights must be between 0 and 1 and sum to 1");
+        var plan = problem.Family.Base;
+        string? general = plan.Pretraining?.Domain, domain = plan.Continual?.Domain;
+        if (general is null || domain is null || !problem.Laws.Any(l => l.Name == general) || !problem.Laws.Any(l => l.Name == domain))
+            throw new CliException($"--weights needs laws named after both domains of run '{plan.Run}' ({general}, {domain}); write the objective as `minimize …` in the sweep instead");
+        return Objective.Balance(general, values[0], domain, values[1]);
+    }
+
+    /// <summary>Runs the sweep; on an interactive terminal a long one shows a progress bar on stderr.</summary>
+    static SweepResult Evaluate(Terminal terminal, SweepProblem problem, int top)
+    {
+        bool interactive = ReferenceEquals(terminal.Error, Console.Error) && !Console.IsErrorRedirected && problem.Count >= ProgressThreshold;
+        if (!interactive) return SweepOptimizer.Run(problem, top);
+        var progress = new SweepProgress();
+        var work = Task.Run(() => SweepOptimizer.Run(problem, top, progress: progress));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("evaluating candidates", maxValue: problem.Count);
+            while (!work.Wait(100)) task.Value = progress.Done;
+            task.Value = problem.Count;
+        });
+        return work.GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using CptLang.Laws.Planning;
+using Cptc.Predict;
+
+namespace Cptc.Optimize;
+
+/// <summary>Axis values the way the sweep was written: LRs as 2e-5, ratios in %, steps with separators.</summary>
+public static class AxisFormat
+{
+    public static string Value(SweepAxis axis, double value) => axis.Kind switch
+    {
+        AxisKind.CptPeakLr => LearningRateFormat.Short(value),
+        AxisKind.CptSteps => ((long)Math.Round(value)).ToString("N0", CultureInfo.InvariantCulture),
+        AxisKind.DecayShape => ShapeName(axis.Shapes[(int)value]),
+        _ => (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%",
+    };
+
+    /// <summary>The value in a machine-readable form: numbers as numbers (ratios as fractions), shapes by name.</summary>
+    public static string Raw(SweepAxis axis, double value) => axis.Kind == AxisKind.DecayShape
+        ? ShapeName(axis.Shapes[(int)value])
+        : value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string ShapeName(ShapeChoice shape) => shape.Shape switch
+    {
+        CptLang.Laws.Schedules.Shape.Polynomial => $"polynomial({shape.Exponent.ToString(CultureInfo.InvariantCulture)})",
+        CptLang.Laws.Schedules.Shape.OneMinusSqrt => "1-sqrt",
+        CptLang.Laws.Schedules.Shape.InverseSqrt => "inverse-sqrt",
+        var s => s.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(SweepAxis axis) => AxisNames.Of(axis.Kind);
+}

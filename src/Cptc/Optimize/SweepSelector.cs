@@ -1,0 +1,26 @@
+using CptLang;
+using CptLang.Diagnostics;
+using CptLang.Lowering;
+
+namespace Cptc.Optimize;
+
+/// <summary>Picks the sweep <c>cptc optimize</c> runs: the one of the run named by --run, or the
+/// file's only sweep.</summary>
+public static class SweepSelector
+{
+    public static SweepPlan Select(Compilation compilation, string? run)
+    {
+        var sweeps = compilation.Sweeps;
+        var names = sweeps.Select(s => s.Run).ToList();
+        var at = DiagnosticBuilder.At(default);
+        if (run is not null)
+            return sweeps.FirstOrDefault(s => s.Run == run)
+                ?? throw CliException.From(at.UnknownSweep($"there is no sweep of run '{run}' in {compilation.Text.Path}{Spelling.DidYouMean(run, names)}", names));
+        return sweeps.Length switch
+        {
+            1 => sweeps[0],
+            0 => throw CliException.From(at.UnknownSweep($"{compilation.Text.Path} declares no sweep", names)),
+            _ => throw CliException.From(at.UnknownSweep($"{compilation.Text.Path} declares {sweeps.Length} sweeps; choose one with --run", names)),
+        };
+    }
+}
