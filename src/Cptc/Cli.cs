@@ -19,6 +19,7 @@ public static class Cli
             BuildCommand.Create(terminal),
             FmtCommand.Create(terminal),
             PredictCommand.Create(terminal),
+            FitCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
