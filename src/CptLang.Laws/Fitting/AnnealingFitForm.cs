@@ -8,9 +8,8 @@ public sealed class AnnealingFitForm() : FitForm(LawForm.Annealing)
     public override double Value(ReadOnlySpan<double> p, FitRun run, int row, Span<double> gradient)
     {
         double l0 = p[0], a = p[1], alpha = p[2], c = p[3];
-        var areas = run.Areas;
-        double logS1 = Math.Log(areas.S1pt[row] + areas.S1cpt[row]);
-        double s2 = areas.S2pt[row] + areas.S2cpt[row];
+        double logS1 = run.LogS1[row];
+        double s2 = run.S2pt[row] + run.S2cpt[row];
         double power = Math.Exp(-alpha * logS1);
         gradient[0] = 1;
         gradient[1] = power;

@@ -26,11 +26,11 @@ public sealed class ContinualFitForm : FitForm
 
     public override double Value(ReadOnlySpan<double> p, FitRun run, int row, Span<double> gradient)
     {
-        var areas = run.Areas;
         double a = p[iA], alpha = p[iAlpha], c2 = p[iC2], b = p[iB], e = p[iE], beta = p[iBeta];
-        double s1cpt = areas.S1cpt[row], s2pt = areas.S2pt[row], s2cpt = areas.S2cpt[row];
-        double s1 = (iS1pt >= 0 ? p[iS1pt] : areas.S1pt[row]) + s1cpt;
-        double logS1 = Math.Log(s1), power = Math.Exp(-alpha * logS1);
+        double s1cpt = run.S1cpt[row], s2pt = run.S2pt[row], s2cpt = run.S2cpt[row];
+        double s1 = iS1pt >= 0 ? p[iS1pt] + s1cpt : 0;
+        double logS1 = iS1pt >= 0 ? Math.Log(s1) : run.LogS1[row];
+        double power = Math.Exp(-alpha * logS1);
 
         // replay factors of Eq. 8 and their derivatives; 1 and 0 for the other forms
         double f = 1, dfDa1 = 0, g = 1, dgDa2 = 0;
@@ -53,10 +53,15 @@ public sealed class ContinualFitForm : FitForm
             }
         }
 
-        // shift = 1 − (1 + E·x)^(−β) = −expm1(−β·log1p(E·x))
-        double u = StableMath.Log1p(e * s1cpt);
-        double w = Math.Exp(-beta * u);
-        double shift = -StableMath.Expm1(-beta * u);
+        // shift = 1 − (1 + E·x)^(−β) = −expm1(−β·log1p(E·x)); exactly 0 before the switch
+        double u = 0, w = 1, shift = 0;
+        if (s1cpt != 0)
+        {
+            u = StableMath.Log1p(e * s1cpt);
+            w = Math.Exp(-beta * u);
+            // 1 − w loses digits only when β·u is small; expm1 costs an exp and a log more
+            shift = beta * u > 0.01 ? 1 - w : -StableMath.Expm1(-beta * u);
+        }
 
         double loss = p[iL0] + a * power - c2 * f * s2cpt + b * g * shift;
         gradient[iL0] = 1;

@@ -14,6 +14,11 @@ public sealed class FitRun
     {
         Name = name;
         Areas = areas;
+        // the law forms read these per point at every evaluation: plain arrays, the log taken once
+        LogS1 = [.. Enumerable.Range(0, areas.Count).Select(i => Math.Log(areas.S1pt[i] + areas.S1cpt[i]))];
+        S1cpt = areas.S1cpt.ToArray();
+        S2pt = areas.S2pt.ToArray();
+        S2cpt = areas.S2cpt.ToArray();
         Losses = losses;
         ReplayRatio = replayRatio;
         Role = role;
@@ -46,6 +51,12 @@ public sealed class FitRun
     public ValidationRole Role { get; }
 
     public int Count => Areas.Count;
+
+    /// <summary><c>ln(S1pt + S1cpt)</c> at each observed step.</summary>
+    internal double[] LogS1 { get; }
+    internal double[] S1cpt { get; }
+    internal double[] S2pt { get; }
+    internal double[] S2cpt { get; }
 
     public long StepAt(int i) => Areas.StepAt(i);
 }

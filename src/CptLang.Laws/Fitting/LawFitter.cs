@@ -13,7 +13,17 @@ namespace CptLang.Laws.Fitting;
 /// </summary>
 public static class LawFitter
 {
-    const int MaxIterations = 1000;
+    /// <summary>Tolerances and iteration limit of one local search.</summary>
+    sealed record Precision(double Gradient, double Parameter, double Progress, int MaxIterations);
+
+    /// <summary>The search from every start: enough to rank the basins.</summary>
+    static readonly Precision Coarse = new(1e-9, 1e-9, 1e-12, 60);
+
+    /// <summary>The search from the best coarse results, to full precision.</summary>
+    static readonly Precision Fine = new(1e-13, 1e-13, 1e-16, 2000);
+
+    /// <summary>How many of the best coarse results are polished.</summary>
+    const int Polished = 4;
 
     /// <param name="fixedValues">Parameters held at a value (by name); the others are fitted.</param>
     public static FitResult Fit(FitForm form, IReadOnlyList<FitRun> runs, IReadOnlyDictionary<string, double>? fixedValues = null)
@@ -45,11 +55,23 @@ public static class LawFitter
         }
         var lower = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Lower))]);
         var upper = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Upper))]);
+        // every start is searched coarsely; the best few are then polished to full precision
         Parallel.For(0, starts.Count,
             () => new HuberObjective(form, runs, fixedByIndex),
             (s, _, objective) =>
             {
-                outcomes[s] = Minimise(objective, starts[s], lower, upper);
+                outcomes[s] = Minimise(objective, starts[s], lower, upper, Coarse);
+                return objective;
+            },
+            _ => { });
+        var polish = Enumerable.Range(0, outcomes.Length).OrderBy(s => outcomes[s].Value).ThenBy(s => s).Take(Polished).ToArray();
+        Parallel.For(0, polish.Length,
+            () => new HuberObjective(form, runs, fixedByIndex),
+            (k, _, objective) =>
+            {
+                int s = polish[k];
+                var refined = Minimise(objective, outcomes[s].Search, lower, upper, Fine);
+                if (refined.Value <= outcomes[s].Value) outcomes[s] = refined;
                 return objective;
             },
             _ => { });
@@ -63,7 +85,7 @@ public static class LawFitter
 
     /// <summary>One local search. A search that stops early (iteration limit, failed line search)
     /// keeps the best point it evaluated: the multi-start compares honest objective values.</summary>
-    static (double Value, double[] Search) Minimise(HuberObjective objective, double[] start, Vector<double> lower, Vector<double> upper)
+    static (double Value, double[] Search) Minimise(HuberObjective objective, double[] start, Vector<double> lower, Vector<double> upper, Precision precision)
     {
         double bestValue = double.PositiveInfinity;
         double[] bestPoint = start;
@@ -76,7 +98,7 @@ public static class LawFitter
             if (value < bestValue) { bestValue = value; bestPoint = point; }
             return (value, Vector<double>.Build.DenseOfArray((double[])gradient.Clone()));
         });
-        var minimizer = new BfgsBMinimizer(gradientTolerance: 1e-12, parameterTolerance: 1e-12, functionProgressTolerance: 1e-15, maximumIterations: MaxIterations);
+        var minimizer = new BfgsBMinimizer(precision.Gradient, precision.Parameter, precision.Progress, precision.MaxIterations);
         try
         {
             minimizer.FindMinimum(function, lower, upper, Vector<double>.Build.DenseOfArray(start));
