@@ -9,18 +9,21 @@ namespace Cptc.Fit;
 /// is not the default.</summary>
 public sealed record DataSpec(string Run, string Path, string? Column)
 {
-    /// <summary>Splits at the first <c>=</c>; a <c>:</c> after the log's name starts a column
-    /// name (a <c>:</c> followed by a path separator is part of the path, e.g. <c>C:\</c>).</summary>
-    public static DataSpec Parse(string text)
+    /// <summary>Splits at the first <c>=</c>; then, unless the rest names an existing file, at
+    /// the last <c>:</c> into the log and its loss column (column names such as
+    /// <c>eval/loss</c> may hold slashes; a path such as <c>C:\logs\a.csv</c> that exists stays whole).</summary>
+    public static DataSpec Parse(string text) => Parse(text, File.Exists);
+
+    public static DataSpec Parse(string text, Func<string, bool> fileExists)
     {
         int equals = text.IndexOf('=');
         if (equals <= 0 || equals == text.Length - 1)
             throw Invalid($"--data '{text}' is not RUN=LOG or RUN=LOG:COLUMN", "e.g. --data cosine=logs/cosine.csv:val_loss");
         string run = text[..equals], rest = text[(equals + 1)..];
         int colon = rest.LastIndexOf(':');
-        if (colon > 0 && colon < rest.Length - 1 && rest.IndexOfAny(['/', '\\'], colon) < 0)
+        if (!fileExists(rest) && colon > 0 && colon < rest.Length - 1)
             return new DataSpec(run, rest[..colon], rest[(colon + 1)..]);
-        return new DataSpec(run, rest.TrimEnd(':'), null);
+        return new DataSpec(run, rest, null);
     }
 
     internal static CliException Invalid(string message, string hint) =>
