@@ -108,7 +108,7 @@ public static class LogReader
             }
             catch (JsonException e)
             {
-                return DiagnosticBuilder.At(lineSpan).LogInvalidJson(e.Message.Split(" Path:")[0].TrimEnd('.'));
+                return DiagnosticBuilder.At(lineSpan).LogInvalidJson(e.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd('.', ' ', '|'));
             }
             if (record.ValueKind != JsonValueKind.Object)
                 return DiagnosticBuilder.At(lineSpan).LogInvalidJson($"it is a {record.ValueKind.ToString().ToLowerInvariant()}");
