@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CptLang.Laws.Fitting;
 using CptLang.Laws.Laws;
 
 namespace CptLang.Benchmarks;
@@ -20,6 +21,10 @@ public static class Smoke
         var plan = Runs.TwoStage(1_000_000);
         var predictor = new LossPredictor(plan, Runs.Laws);
         Report("1e6-step run, every step, 2 laws", 15, () => predictor.PredictCurve(1, 1_000_000).Loss(1)[^1]);
+        var eq1 = FitLogs.Eq1(200);
+        Report("fit Eq. 1, 2 runs x 200 points, 54 starts", 7, () => LawFitter.Fit(FitForm.For(LawForm.Annealing), eq1).Objective);
+        var eq4 = FitLogs.Eq4(500);
+        Report("fit Eq. 4, 4 runs x 500 points, 128 starts", 3, () => LawFitter.Fit(FitForm.For(LawForm.Cpt), eq4).Objective);
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

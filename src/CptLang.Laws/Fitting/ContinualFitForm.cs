@@ -24,15 +24,13 @@ public sealed class ContinualFitForm : FitForm
         iA2 = Names.IndexOf(A2); iS1pt = Names.IndexOf(S1pt);
     }
 
-    public override double Value(ReadOnlySpan<double> p, FitRun run, int row, Span<double> gradient)
+    public override void Evaluate(ReadOnlySpan<double> p, FitRun run, Span<double> loss, Span<double> jacobian)
     {
-        double a = p[iA], alpha = p[iAlpha], c2 = p[iC2], b = p[iB], e = p[iE], beta = p[iBeta];
-        double s1cpt = run.S1cpt[row], s2pt = run.S2pt[row], s2cpt = run.S2cpt[row];
-        double s1 = iS1pt >= 0 ? p[iS1pt] + s1cpt : 0;
-        double logS1 = iS1pt >= 0 ? Math.Log(s1) : run.LogS1[row];
-        double power = Math.Exp(-alpha * logS1);
+        double l0 = p[iL0], a = p[iA], alpha = p[iAlpha], c1 = iC1 >= 0 ? p[iC1] : 0, c2 = p[iC2], b = p[iB], e = p[iE], beta = p[iBeta];
+        int n = run.Count, first = run.FirstContinualRow;
+        ReadOnlySpan<double> s1cpt = run.S1cpt, s2pt = run.S2pt, s2cpt = run.S2cpt;
 
-        // replay factors of Eq. 8 and their derivatives; 1 and 0 for the other forms
+        // replay factors of Eq. 8 (constant over a run) and their derivatives; 1 and 0 otherwise
         double f = 1, dfDa1 = 0, g = 1, dgDa2 = 0;
         if (Form == LawForm.Replay)
         {
@@ -41,45 +39,68 @@ public sealed class ContinualFitForm : FitForm
             double r = domain ? rcpt : rpt;
             f = Math.Exp(p[iA1] * r);
             dfDa1 = r * f;
-            if (domain)
+            g = domain ? StableMath.Expm1(p[iA2] * rcpt) : -StableMath.Expm1(-p[iA2] * rcpt);
+            dgDa2 = rcpt * Math.Exp((domain ? 1 : -1) * p[iA2] * rcpt);
+        }
+
+        // A·S1^(−α): dL/dA = S1^(−α), with S1 = S1pt + S1cpt (S1pt a parameter in the open form)
+        var power = jacobian.Slice(iA * n, n);
+        var dAlpha = jacobian.Slice(iAlpha * n, n);
+        if (iS1pt >= 0)
+        {
+            var dS1pt = jacobian.Slice(iS1pt * n, n);
+            for (int i = 0; i < n; i++) dS1pt[i] = p[iS1pt] + s1cpt[i];
+            VectorMath.Map(dS1pt, dAlpha, new Logarithm());
+            VectorMath.Map(dAlpha, power, new ScaledExp(-alpha));
+            for (int i = 0; i < n; i++)
             {
-                g = StableMath.Expm1(p[iA2] * rcpt);
-                dgDa2 = rcpt * Math.Exp(p[iA2] * rcpt);
+                dAlpha[i] = -a * dAlpha[i] * power[i];
+                dS1pt[i] = -alpha * a * power[i] / dS1pt[i];
             }
-            else
+        }
+        else
+        {
+            ReadOnlySpan<double> logS1 = run.LogS1;
+            VectorMath.Map(logS1, power, new ScaledExp(-alpha));
+            for (int i = 0; i < n; i++) dAlpha[i] = -a * logS1[i] * power[i];
+        }
+
+        // the shift g·(1 − (1 + E·x)^(−β)) = −g·expm1(−β·log1p(E·x)), exactly 0 before the switch;
+        // u = log1p(E·x) is computed into the beta column and w = e^(−β·u) into the E column
+        var dB = jacobian.Slice(iB * n, n);
+        var dE = jacobian.Slice(iE * n, n);
+        var dBeta = jacobian.Slice(iBeta * n, n);
+        var dA2 = iA2 >= 0 ? jacobian.Slice(iA2 * n, n) : default;
+        dB[..first].Clear(); dE[..first].Clear(); dBeta[..first].Clear();
+        if (iA2 >= 0) dA2[..first].Clear();
+        if (first < n)
+        {
+            VectorMath.Map(s1cpt[first..], dBeta[first..], new ScaledLog1p(e));
+            VectorMath.Map(dBeta[first..], dE[first..], new ScaledExp(-beta));
+            for (int i = first; i < n; i++)
             {
-                g = -StableMath.Expm1(-p[iA2] * rcpt);
-                dgDa2 = rcpt * Math.Exp(-p[iA2] * rcpt);
+                double x = s1cpt[i], u = dBeta[i], w = dE[i], z = beta * u;
+                // 1 − w loses digits only when β·u is small; expm1 costs an exp and a log more
+                double shift = z > 0.01 ? 1 - w : -StableMath.Expm1(-z);
+                dB[i] = g * shift;
+                dE[i] = b * g * beta * w * x / (1 + e * x);
+                dBeta[i] = b * g * w * u;
+                if (iA2 >= 0) dA2[i] = b * shift * dgDa2;
             }
         }
 
-        // shift = 1 − (1 + E·x)^(−β) = −expm1(−β·log1p(E·x)); exactly 0 before the switch
-        double u = 0, w = 1, shift = 0;
-        if (s1cpt != 0)
+        var dL0 = jacobian.Slice(iL0 * n, n);
+        var dC2 = jacobian.Slice(iC2 * n, n);
+        var dC1 = iC1 >= 0 ? jacobian.Slice(iC1 * n, n) : default;
+        var dA1 = iA1 >= 0 ? jacobian.Slice(iA1 * n, n) : default;
+        for (int i = 0; i < n; i++)
         {
-            u = StableMath.Log1p(e * s1cpt);
-            w = Math.Exp(-beta * u);
-            // 1 − w loses digits only when β·u is small; expm1 costs an exp and a log more
-            shift = beta * u > 0.01 ? 1 - w : -StableMath.Expm1(-beta * u);
+            loss[i] = l0 + a * power[i] - c1 * s2pt[i] - c2 * f * s2cpt[i] + b * dB[i];
+            dL0[i] = 1;
+            dC2[i] = -f * s2cpt[i];
+            if (iC1 >= 0) dC1[i] = -s2pt[i];
+            if (iA1 >= 0) dA1[i] = -c2 * s2cpt[i] * dfDa1;
         }
-
-        double loss = p[iL0] + a * power - c2 * f * s2cpt + b * g * shift;
-        gradient[iL0] = 1;
-        gradient[iA] = power;
-        gradient[iAlpha] = -a * logS1 * power;
-        if (iC1 >= 0)
-        {
-            loss -= p[iC1] * s2pt;
-            gradient[iC1] = -s2pt;
-        }
-        gradient[iC2] = -f * s2cpt;
-        gradient[iB] = g * shift;
-        gradient[iE] = b * g * beta * w * s1cpt / (1 + e * s1cpt);
-        gradient[iBeta] = b * g * w * u;
-        if (iA1 >= 0) gradient[iA1] = -c2 * s2cpt * dfDa1;
-        if (iA2 >= 0) gradient[iA2] = b * shift * dgDa2;
-        if (iS1pt >= 0) gradient[iS1pt] = -alpha * a * power / s1;
-        return loss;
     }
 
     /// <summary>

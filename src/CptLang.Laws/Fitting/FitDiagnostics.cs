@@ -10,13 +10,14 @@ public static class FitDiagnostics
     public static ImmutableArray<string> Unobserved(FitForm form, IReadOnlyList<FitRun> runs, ReadOnlySpan<double> parameters, ReadOnlySpan<double> fixedValues)
     {
         var seen = new bool[form.Count];
-        var gradient = new double[form.Count];
         foreach (var run in runs)
-            for (int row = 0; row < run.Count; row++)
-            {
-                form.Value(parameters, run, row, gradient);
-                for (int i = 0; i < gradient.Length; i++) seen[i] |= gradient[i] != 0 && double.IsFinite(gradient[i]);
-            }
+        {
+            int n = run.Count;
+            var jacobian = new double[form.Count * n];
+            form.Evaluate(parameters, run, new double[n], jacobian);
+            for (int k = 0; k < form.Count; k++)
+                for (int i = 0; i < n; i++) seen[k] |= jacobian[k * n + i] != 0 && double.IsFinite(jacobian[k * n + i]);
+        }
         var names = ImmutableArray.CreateBuilder<string>();
         for (int i = 0; i < form.Count; i++)
             if (double.IsNaN(fixedValues[i]) && !seen[i]) names.Add(form.Names[i]);

@@ -5,9 +5,10 @@ using static CptLang.Laws.Laws.LawParameterNames;
 namespace CptLang.Laws.Fitting;
 
 /// <summary>
-/// A law form as the fitter sees it: its parameters with their bounds, the predicted loss at an
-/// observed point together with its <b>analytic</b> gradient, and the multi-start grid. One
-/// subclass per family of equations.
+/// A law form as the fitter sees it: its parameters with their bounds, the predicted losses of a
+/// run together with their <b>analytic</b> derivatives, and the multi-start grid. One subclass
+/// per family of equations. Losses and derivatives are computed a run at a time, column by
+/// column, with vectorised <c>exp</c>/<c>log</c>.
 /// </summary>
 public abstract class FitForm
 {
@@ -27,9 +28,22 @@ public abstract class FitForm
 
     public int Count => Names.Length;
 
-    /// <summary>The loss predicted at row <paramref name="row"/> of <paramref name="run"/>, and
-    /// its derivative with respect to each parameter into <paramref name="gradient"/>.</summary>
-    public abstract double Value(ReadOnlySpan<double> parameters, FitRun run, int row, Span<double> gradient);
+    /// <summary>The loss predicted at every row of <paramref name="run"/> into
+    /// <paramref name="loss"/>, and its derivative with respect to parameter <c>k</c> at row
+    /// <c>i</c> into <c>jacobian[k·run.Count + i]</c>.</summary>
+    public abstract void Evaluate(ReadOnlySpan<double> parameters, FitRun run, Span<double> loss, Span<double> jacobian);
+
+    /// <summary>The loss at one row and its gradient (for checks; the fitter uses
+    /// <see cref="Evaluate"/>).</summary>
+    public double Value(ReadOnlySpan<double> parameters, FitRun run, int row, Span<double> gradient)
+    {
+        int n = run.Count;
+        var loss = new double[n];
+        var jacobian = new double[Count * n];
+        Evaluate(parameters, run, loss, jacobian);
+        for (int k = 0; k < Count; k++) gradient[k] = jacobian[k * n + row];
+        return loss[row];
+    }
 
     /// <summary>The starting points of the multi-start search (all parameters, natural units).</summary>
     public abstract IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs);

@@ -34,13 +34,13 @@ public sealed record FitMetrics(int Points, double R2, double Mae, double Rmse, 
     {
         var observed = new List<double>();
         var predicted = new List<double>();
-        var gradient = new double[form.Count];
         foreach (var run in runs)
-            for (int row = 0; row < run.Count; row++)
-            {
-                observed.Add(run.Losses[row]);
-                predicted.Add(form.Value(parameters, run, row, gradient));
-            }
+        {
+            var loss = new double[run.Count];
+            form.Evaluate(parameters, run, loss, new double[form.Count * run.Count]);
+            observed.AddRange(run.Losses);
+            predicted.AddRange(loss);
+        }
         return Of(observed, predicted);
     }
 }

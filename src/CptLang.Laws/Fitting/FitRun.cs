@@ -19,6 +19,9 @@ public sealed class FitRun
         S1cpt = areas.S1cpt.ToArray();
         S2pt = areas.S2pt.ToArray();
         S2cpt = areas.S2cpt.ToArray();
+        S2 = [.. S2pt.Zip(S2cpt, (pt, cpt) => pt + cpt)];
+        // steps ascend and S1cpt never falls, so the rows after the switch are a suffix
+        FirstContinualRow = Array.FindIndex(S1cpt, x => x != 0) is var first and >= 0 ? first : areas.Count;
         Losses = losses;
         ReplayRatio = replayRatio;
         Role = role;
@@ -57,6 +60,11 @@ public sealed class FitRun
     internal double[] S1cpt { get; }
     internal double[] S2pt { get; }
     internal double[] S2cpt { get; }
+    internal double[] S2 { get; }
+
+    /// <summary>The first row with <c>S1cpt &gt; 0</c> (<see cref="Count"/> when none): the
+    /// distribution shift is exactly 0 on the rows before it.</summary>
+    internal int FirstContinualRow { get; }
 
     public long StepAt(int i) => Areas.StepAt(i);
 }

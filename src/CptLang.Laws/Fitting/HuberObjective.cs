@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using CptLang.Laws.Numerics;
+
 namespace CptLang.Laws.Fitting;
 
 /// <summary>
@@ -15,7 +18,7 @@ public sealed class HuberObjective
 
     readonly FitForm form;
     readonly IReadOnlyList<FitRun> runs;
-    readonly double[] parameters, gradient, logObserved;
+    readonly double[] parameters, logObserved, loss, weight, jacobian;
     readonly int[] free;
 
     /// <param name="fixedValues">Per parameter of <paramref name="form"/>: its fixed value, or
@@ -29,7 +32,10 @@ public sealed class HuberObjective
         this.runs = runs;
         parameters = [.. fixedValues];
         free = [.. Enumerable.Range(0, form.Count).Where(i => double.IsNaN(fixedValues[i]))];
-        gradient = new double[form.Count];
+        int rows = runs.Select(r => r.Count).DefaultIfEmpty(0).Max();
+        loss = new double[rows];
+        weight = new double[rows];
+        jacobian = new double[form.Count * rows];
         logObserved = [.. runs.SelectMany(r => r.Losses).Select(l => Math.Log(l))];
         Points = logObserved.Length;
     }
@@ -64,27 +70,41 @@ public sealed class HuberObjective
         for (int k = 0; k < free.Length; k++) parameters[free[k]] = form.Bounds[free[k]].FromSearch(search[k]);
         searchGradient.Clear();
         double sum = 0;
-        int point = 0;
+        int offset = 0;
         foreach (var run in runs)
         {
-            for (int row = 0; row < run.Count; row++, point++)
+            int n = run.Count;
+            var loss = this.loss.AsSpan(0, n);
+            var weight = this.weight.AsSpan(0, n);
+            form.Evaluate(parameters, run, loss, jacobian);
+            VectorMath.Map(loss, weight, new Logarithm());
+            for (int i = 0; i < n; i++)
             {
-                double predicted = form.Value(parameters, run, row, gradient);
-                double logPredicted, dLog;
-                if (predicted > Floor) { logPredicted = Math.Log(predicted); dLog = 1 / predicted; }
-                else { logPredicted = Math.Log(Floor) + (predicted - Floor) / Floor; dLog = 1 / Floor; }
-                double r = logObserved[point] - logPredicted;
+                double predicted = loss[i], logPredicted = weight[i], dLog = 1 / predicted;
+                if (!(predicted > Floor)) { logPredicted = Math.Log(Floor) + (predicted - Floor) / Floor; dLog = 1 / Floor; }
+                double r = logObserved[offset + i] - logPredicted;
                 double dHuber;
                 if (Math.Abs(r) < Delta) { sum += 0.5 * r * r; dHuber = r; }
                 else { sum += Delta * Math.Abs(r) - 0.5 * Delta * Delta; dHuber = Delta * Math.Sign(r); }
-                // dr/dθ = −dLog·dL/dθ
-                double scale = -dHuber * dLog;
-                for (int k = 0; k < free.Length; k++) searchGradient[k] += scale * gradient[free[k]];
+                // dObjective/dL = dHuber/dr · dr/dL, with dr/dL = −dLog
+                weight[i] = -dHuber * dLog;
             }
+            for (int k = 0; k < free.Length; k++) searchGradient[k] += Dot(weight, jacobian.AsSpan(free[k] * n, n));
+            offset += n;
         }
         // chain rule into search coordinates: d/d(ln θ) = θ·d/dθ
         for (int k = 0; k < free.Length; k++)
             if (form.Bounds[free[k]].LogScaled) searchGradient[k] *= parameters[free[k]];
+        return sum;
+    }
+
+    static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var acc = Vector256<double>.Zero;
+        int i = 0;
+        for (; i + 4 <= x.Length; i += 4) acc += Vector256.Create(x[i..]) * Vector256.Create(y[i..]);
+        double sum = Vector256.Sum(acc);
+        for (; i < x.Length; i++) sum += x[i] * y[i];
         return sum;
     }
 
