@@ -17,13 +17,13 @@ public static class LawFitter
     sealed record Precision(double Gradient, double Parameter, double Progress, int MaxIterations);
 
     /// <summary>The search from every start: enough to rank the basins.</summary>
-    static readonly Precision Coarse = new(1e-9, 1e-9, 1e-12, 60);
+    static readonly Precision Coarse = new(1e-9, 1e-9, 1e-12, 25);
 
     /// <summary>The search from the best coarse results, to full precision.</summary>
     static readonly Precision Fine = new(1e-13, 1e-13, 1e-16, 2000);
 
     /// <summary>How many of the best coarse results are polished.</summary>
-    const int Polished = 4;
+    const int Polished = 8;
 
     /// <param name="fixedValues">Parameters held at a value (by name); the others are fitted.</param>
     public static FitResult Fit(FitForm form, IReadOnlyList<FitRun> runs, IReadOnlyDictionary<string, double>? fixedValues = null)
