@@ -12,7 +12,7 @@ namespace CptLang.Benchmarks;
 /// 54-start grid under 300 ms; Eq. 4 (8 parameters, 128 starts) on four runs of 500 points
 /// under 3 s. The logs are generated from known laws with 0.2 % seeded noise.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn]
 public class FitBenchmarks
 {
     IReadOnlyList<FitRun> eq1Runs = [], eq4Runs = [];

@@ -76,6 +76,23 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Plot_is_a_png_and_is_not_written_when_a_log_is_bad()
+    {
+        using var dir = new TempDirectory();
+        var (cpt, csv) = Demo(dir);
+        string png = Path.Combine(dir.Path, "fit.png");
+        Assert.Equal(0, CliRunner.Run(["fit", cpt, "--law", "web", .. DemoData(csv), "--holdout", "constant", "--plot", png]).ExitCode);
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.True(bytes.Length > 10_000);
+
+        File.Delete(png);
+        string bad = dir.File("bad.csv", "step,loss\n1000,-3\n");
+        Assert.Equal(1, CliRunner.Run("fit", cpt, "--law", "web", "--data", $"cosine={bad}", "--plot", png).ExitCode);
+        Assert.False(File.Exists(png));
+    }
+
+    [Fact]
     public void Fixed_parameter_is_kept_and_the_others_refitted()
     {
         using var dir = new TempDirectory();

@@ -13,7 +13,7 @@ namespace Cptc.Commands;
 
 /// <summary>
 /// <c>cptc fit FILE --law NAME --data RUN=LOG[:COLUMN] … [--holdout RUN …] [--fix PARAM=VALUE …]
-/// [--form eq1|eq4|replay|open] [--format text|json] [-o OUT] [--write]</c>: fits one validation
+/// [--form eq1|eq4|replay|open] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
 /// set's law to training logs of the file's runs (LAW.md §5) and reports how well it fits and
 /// predicts held-out runs.
 /// </summary>
@@ -31,6 +31,7 @@ public static class FitCommand
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
+        var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
         var stepColumn = new Option<string>("--step-column") { Description = "the logs' step column", DefaultValueFactory = _ => "step" };
         var lossColumn = new Option<string>("--loss-column") { Description = "the logs' loss column, unless --data names one", DefaultValueFactory = _ => "loss" };
@@ -38,17 +39,17 @@ public static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (LAW.md §5) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, format, output, write, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, format, output, plot, write, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
-            parse.GetValue(fix) ?? [], parse.GetValue(form), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(write),
+            parse.GetValue(fix) ?? [], parse.GetValue(form), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
             parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!)));
         return command;
     }
 
     sealed record Request(string File, string Law, string[] Data, string[] Holdout, string[] Fix, string? Form, string Format,
-        string? Output, bool Write, string StepColumn, string LossColumn, string LrColumn);
+        string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn);
 
     static int Run(Terminal terminal, Request request)
     {
@@ -144,9 +145,11 @@ public static class FitCommand
             if (check.HasErrors)
                 throw new InvalidOperationException($"the rewritten file does not compile: {DiagnosticFormatter.Format(check.Diagnostics.First(d => d.IsError), check.Text)}");
         }
+        byte[]? png = request.Plot is null ? null : FitPlot.Render(request.Law, fitForm, values, fitRuns);
         // files are written only once everything is computed
         if (request.Output is null) terminal.Out.Write(report);
         else SourceFiles.WriteAtomically(request.Output, report);
+        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
         if (rewritten is not null) SourceFiles.WriteAtomically(request.File, rewritten);
         return ExitCodes.Ok;
     }
