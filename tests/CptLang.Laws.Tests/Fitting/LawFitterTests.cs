@@ -78,6 +78,42 @@ public class LawFitterTests
         Assert.InRange(againstLog.Rmse, 0.7 * sigma, 1.3 * sigma);
     }
 
+    [Theory]
+    [InlineData(General, 0.3)]
+    [InlineData(Domain, -0.4)]
+    public void Replay_law_fits_clean_curves_of_runs_with_and_without_replay(string law, double b)
+    {
+        var truth = new LawParameters(LawForm.Replay, new Dictionary<string, double>
+        {
+            ["L0"] = 3.0, ["A"] = 0.48, ["alpha"] = 0.51, ["C1"] = 0.28, ["C2"] = 0.26, ["B"] = b, ["E"] = 100, ["beta"] = 0.3,
+            ["a1"] = 0.5, ["a2"] = 1.5,
+        });
+        EvaluationPlan Run(string name, double replay) => TwoStage(PlanSettings.Default,
+            [Warmup(500, 0, 2e-4), Constant(9500, 2e-4)], [Warmup(500, 0, 1e-4), Cosine(9500, 1e-4, 0)], replay) with { Run = name };
+        var runs = new[] { Run("none", 0), Run("quarter", 0.25), Run("half", 0.5) }.Select((p, i) => Observe(p, law, truth, 500, 0, i).Run).ToList();
+        var form = FitForm.For(LawForm.Replay);
+        var fit = LawFitter.Fit(form, runs);
+        foreach (var run in runs)
+            Assert.True(FitMetrics.Of(form, fit.Parameters.Values.AsSpan(), [run]).Worst < 0.05, $"run {run.Name}: worst error over 0.05 %");
+    }
+
+    [Fact]
+    public void Open_model_law_fits_a_clean_curve_after_unknown_pretraining()
+    {
+        var truth = new LawParameters(LawForm.OpenModel, new Dictionary<string, double>
+        { ["L0"] = 2.5, ["A"] = 0.5, ["alpha"] = 0.5, ["C2"] = 0.3, ["B"] = -0.4, ["E"] = 200, ["beta"] = 0.3, ["S1pt"] = 5 });
+        var plans = new[]
+        {
+            OpenModel(PlanSettings.Default, Warmup(500, 0, 1e-4), Cosine(9500, 1e-4, 0)) with { Run = "cosine" },
+            OpenModel(PlanSettings.Default, Warmup(500, 0, 1e-4), Constant(9500, 1e-4)) with { Run = "constant" },
+        };
+        var runs = plans.Select((p, i) => Observe(p, Domain, truth, 250, 0, i).Run).ToList();
+        var form = FitForm.For(LawForm.OpenModel);
+        var fit = LawFitter.Fit(form, runs);
+        Assert.Equal(256, fit.Starts);
+        Assert.True(FitMetrics.Of(form, fit.Parameters.Values.AsSpan(), runs).Worst < 0.05, "worst error over 0.05 %");
+    }
+
     [Fact]
     public void Fixed_parameters_keep_their_values_and_reduce_the_search()
     {
