@@ -93,6 +93,18 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Write_keeps_crlf_line_breaks()
+    {
+        using var dir = new TempDirectory();
+        var (_, csv) = Demo(dir);
+        string cpt = dir.File("crlf.cpt", (FitDemoTests.DemoCpt + "law web = paper.fig3.general\n").ReplaceLineEndings("\r\n"));
+        Assert.Equal(0, CliRunner.Run(["fit", cpt, "--law", "web", .. DemoData(csv), "--form", "eq1", "--write"]).ExitCode);
+        string after = File.ReadAllText(cpt);
+        Assert.DoesNotContain("\n", after.Replace("\r\n", ""));
+        Assert.Contains("law web {\r\n  L0 = ", after);
+    }
+
+    [Fact]
     public void Fixed_parameter_is_kept_and_the_others_refitted()
     {
         using var dir = new TempDirectory();

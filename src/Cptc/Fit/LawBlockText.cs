@@ -46,14 +46,15 @@ public static class LawBlockText
     public static string Rewrite(SyntaxTree tree, string name, string block)
     {
         string source = tree.Text.Text;
+        // the block takes the file's line breaks
+        string newline = source.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var existing = tree.Root.Members.OfType<LawDeclarationSyntax>().FirstOrDefault(l => l.Name.Text == name);
         if (existing is not null)
         {
             var span = existing.Span;
-            return source[..span.Start] + block.TrimEnd('\n') + source[span.End..];
+            return source[..span.Start] + block.TrimEnd('\n').Replace("\n", newline, StringComparison.Ordinal) + source[span.End..];
         }
         if (source.Trim().Length == 0) return block;
-        string newline = source.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         string separator = source.EndsWith('\n') ? newline : newline + newline;
         return source + separator + block.Replace("\n", newline, StringComparison.Ordinal);
     }
