@@ -137,15 +137,15 @@ public class FitCommandTests
     }
 
     [Fact]
-    public void Weighted_sum_law_cannot_be_fitted()
+    public void Model_size_law_cannot_be_fitted()
     {
         using var dir = new TempDirectory();
         var (_, csv) = Demo(dir);
-        string cpt = dir.File("sum.cpt", FitDemoTests.DemoCpt + "law a = paper.fig3.general\nlaw web = 0.5 * a + 0.5 * a\n");
+        string cpt = dir.File("size.cpt", FitDemoTests.DemoCpt + "law web = paper.fig15.general { N = 106M }\n");
         var result = CliRunner.Run(["fit", cpt, "--law", "web", .. DemoData(csv)]);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("sum.cpt(", result.Error);
-        Assert.Contains("error CPT3104", result.Error);
+        Assert.Contains("size.cpt(", result.Error);
+        Assert.Contains("): error CPT3104: law 'web' cannot be fitted: it has the model-size form", result.Error);
     }
 
     [Fact]

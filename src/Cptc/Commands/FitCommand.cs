@@ -75,33 +75,38 @@ public static class FitCommand
         if (specs.All(s => request.Holdout.Contains(s.Run)))
             throw DataSpec.Invalid("every run is held out; nothing is left to fit", "fit on at least one run");
 
-        // which form
-        LawForm lawForm;
-        if (request.Form is { } keyword) lawForm = FitOptions.FormOf(keyword);
-        else if (existing?.Definition is ParametricLaw p) lawForm = p.Parameters.Form;
-        else if (existing?.Definition is WeightedSumLaw)
+        // which form; an existing weighted sum (Eq. 6) has its weights fitted unless --form says otherwise
+        var sum = request.Form is null ? existing?.Definition as WeightedSumLaw : null;
+        FitForm? fitForm = null;
+        Dictionary<string, double> fixedValues = [];
+        if (sum is not null)
         {
-            terminal.Report([lawAt.FitUnsupportedLaw(request.Law, "it is a weighted sum of other laws (Eq. 6); fit the laws it sums")], compilation.Text);
-            return ExitCodes.InputErrors;
+            if (request.Fix.Length > 0) throw DataSpec.Invalid("--fix does not apply to a weighted sum (Eq. 6)", "its weights are fitted by least squares, all of them");
         }
-        else lawForm = plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
-        if (!FitForm.CanFit(lawForm))
+        else
         {
-            if (request.Form is not null)
-                throw DataSpec.Invalid("cptc does not fit the model-size form (Eq. 7)", "it needs runs of several model sizes; fit eq4 per size");
-            terminal.Report([lawAt.FitUnsupportedLaw(request.Law, "it has the model-size form (Eq. 7), which cptc does not fit; pass --form eq4 to fit this model size")], compilation.Text);
-            return ExitCodes.InputErrors;
-        }
-        var fitForm = FitForm.For(lawForm);
-        var fixedValues = FitOptions.Fixed(request.Fix, fitForm);
-        if (FormProblems(lawForm, request.Law, plans, lawAt) is { Count: > 0 } formProblems)
-        {
-            terminal.Report(formProblems, compilation.Text);
-            return ExitCodes.InputErrors;
+            LawForm lawForm;
+            if (request.Form is { } keyword) lawForm = FitOptions.FormOf(keyword);
+            else if (existing?.Definition is ParametricLaw p) lawForm = p.Parameters.Form;
+            else lawForm = plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
+            if (!FitForm.CanFit(lawForm))
+            {
+                if (request.Form is not null)
+                    throw DataSpec.Invalid("cptc does not fit the model-size form (Eq. 7)", "it needs runs of several model sizes; fit eq4 per size");
+                terminal.Report([lawAt.FitUnsupportedLaw(request.Law, "it has the model-size form (Eq. 7), which cptc does not fit; pass --form eq4 to fit this model size")], compilation.Text);
+                return ExitCodes.InputErrors;
+            }
+            fitForm = FitForm.For(lawForm);
+            fixedValues = FitOptions.Fixed(request.Fix, fitForm);
+            if (FormProblems(lawForm, request.Law, plans, lawAt) is { Count: > 0 } formProblems)
+            {
+                terminal.Report(formProblems, compilation.Text);
+                return ExitCodes.InputErrors;
+            }
         }
 
         // the logs, each checked on its own and against its run
-        var fitRuns = new List<(FitRun Run, bool HeldOut)>();
+        var fitRuns = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
         bool logErrors = false;
         for (int i = 0; i < specs.Count; i++)
         {
@@ -114,27 +119,20 @@ public static class FitCommand
                 logErrors = true;
                 continue;
             }
-            fitRuns.Add((RunLogs.Observations(log!, new ScheduleAreas(plans[i]), request.Law), request.Holdout.Contains(specs[i].Run)));
+            fitRuns.Add((plans[i], RunLogs.Observations(log!, new ScheduleAreas(plans[i]), request.Law), request.Holdout.Contains(specs[i].Run)));
         }
         if (logErrors) return ExitCodes.InputErrors;
 
-        var fitted = fitRuns.Where(r => !r.HeldOut).Select(r => r.Run).ToList();
-        var result = LawFitter.Fit(fitForm, fitted, fixedValues);
-        var parameters = new LawParameters(lawForm, result.Parameters.Names.ToDictionary(n => n, n => LawBlockText.Rounded(result.Parameters[n])));
-        var values = parameters.Values.ToArray();
-        double objective = new HuberObjective(fitForm, fitted, Enumerable.Repeat(double.NaN, fitForm.Count).ToList()).ValueAt(values);
-        if (!double.IsFinite(objective))
+        FitOutcome? outcome;
+        double[][]? predicted;
+        if (sum is not null)
         {
-            terminal.Report([lawAt.FitFailed(request.Law)], compilation.Text);
-            return ExitCodes.InputErrors;
+            (outcome, predicted, var problems) = SumFit.Fit(request.Law, sum, compilation, fitRuns);
+            terminal.Report(problems, compilation.Text);
         }
-        terminal.Report(Warnings(request.Law, result, fitForm, lawAt), compilation.Text);
-
-        var heldOut = fitRuns.Where(r => r.HeldOut).Select(r => r.Run).ToList();
-        string block = LawBlockText.Block(request.Law, parameters);
-        var outcome = new FitOutcome(request.Law, parameters, block, objective, result.Points, result.FreeParameters, result.Starts,
-            [.. fitRuns.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(fitForm, values, [r.Run])))],
-            FitMetrics.Of(fitForm, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(fitForm, values, heldOut) : null);
+        else (outcome, predicted) = Parametric(terminal, request, compilation, fitForm!, fixedValues, fitRuns, lawAt);
+        if (outcome is null) return ExitCodes.InputErrors;
+        string block = outcome.Block;
 
         string report = request.Format == "json" ? FitReport.Json(outcome) : FitReport.Text(outcome);
         string? rewritten = null;
@@ -145,13 +143,46 @@ public static class FitCommand
             if (check.HasErrors)
                 throw new InvalidOperationException($"the rewritten file does not compile: {DiagnosticFormatter.Format(check.Diagnostics.First(d => d.IsError), check.Text)}");
         }
-        byte[]? png = request.Plot is null ? null : FitPlot.Render(request.Law, fitForm, values, fitRuns);
+        byte[]? png = request.Plot is null ? null
+            : FitPlot.Render(request.Law, [.. fitRuns.Select((r, i) => (r.Run, r.HeldOut, predicted![i]))]);
         // files are written only once everything is computed
         if (request.Output is null) terminal.Out.Write(report);
         else SourceFiles.WriteAtomically(request.Output, report);
         if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
         if (rewritten is not null) SourceFiles.WriteAtomically(request.File, rewritten);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Fits a parametric law (LAW.md §5) and reports it as written: parameters rounded to
+    /// the digits of the block, objective and metrics computed from those. Null on failure (reported).</summary>
+    static (FitOutcome? Outcome, double[][]? Predicted) Parametric(Terminal terminal, Request request, Compilation compilation,
+        FitForm fitForm, Dictionary<string, double> fixedValues, List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)> fitRuns, DiagnosticBuilder lawAt)
+    {
+        var fitted = fitRuns.Where(r => !r.HeldOut).Select(r => r.Run).ToList();
+        var result = LawFitter.Fit(fitForm, fitted, fixedValues);
+        var parameters = new LawParameters(fitForm.Form, result.Parameters.Names.ToDictionary(n => n, n => LawBlockText.Rounded(result.Parameters[n])));
+        var values = parameters.Values.ToArray();
+        double objective = new HuberObjective(fitForm, fitted, Enumerable.Repeat(double.NaN, fitForm.Count).ToList()).ValueAt(values);
+        if (!double.IsFinite(objective))
+        {
+            terminal.Report([lawAt.FitFailed(request.Law)], compilation.Text);
+            return (null, null);
+        }
+        terminal.Report(Warnings(request.Law, result, fitForm, lawAt), compilation.Text);
+
+        var heldOut = fitRuns.Where(r => r.HeldOut).Select(r => r.Run).ToList();
+        var predicted = fitRuns.Select(r =>
+        {
+            var loss = new double[r.Run.Count];
+            fitForm.Evaluate(values, r.Run, loss, new double[fitForm.Count * r.Run.Count]);
+            return loss;
+        }).ToArray();
+        var outcome = new FitOutcome(request.Law, LawParameterNames.Keyword(fitForm.Form),
+            [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(request.Law, parameters),
+            objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
+            [.. fitRuns.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(fitForm, values, [r.Run])))],
+            FitMetrics.Of(fitForm, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(fitForm, values, heldOut) : null);
+        return (outcome, predicted);
     }
 
     /// <summary>Forms that do not suit the runs: the open-model form needs unknown pre-training

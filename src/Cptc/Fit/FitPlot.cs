@@ -12,7 +12,9 @@ public static class FitPlot
 {
     const int Width = 1100, Height = 850;
 
-    public static byte[] Render(string law, FitForm form, ReadOnlySpan<double> parameters, IReadOnlyList<(FitRun Run, bool HeldOut)> runs)
+    /// <param name="runs">Each run's observations, whether it was held out, and the law's loss at
+    /// its observed steps.</param>
+    public static byte[] Render(string law, IReadOnlyList<(FitRun Run, bool HeldOut, double[] Predicted)> runs)
     {
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
@@ -22,9 +24,7 @@ public static class FitPlot
         double low = double.MaxValue, high = double.MinValue;
         for (int r = 0; r < runs.Count; r++)
         {
-            var (run, heldOut) = runs[r];
-            var predicted = new double[run.Count];
-            form.Evaluate(parameters, run, predicted, new double[form.Count * run.Count]);
+            var (run, heldOut, predicted) = runs[r];
             var steps = Enumerable.Range(0, run.Count).Select(i => (double)run.StepAt(i)).ToArray();
             var logged = run.Losses.ToArray();
             var color = palette.GetColor(r);

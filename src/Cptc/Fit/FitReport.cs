@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CptLang.Laws.Fitting;
-using CptLang.Laws.Laws;
 using CptLang.Plan;
 
 namespace Cptc.Fit;
@@ -18,7 +17,7 @@ public static class FitReport
         var text = new StringBuilder(fit.Block);
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture,
-            $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} (Huber, delta 1e-3, on ln loss; {fit.Points} points, {fit.FreeParameters} fitted parameters, best of {fit.Starts} starts)\n\n");
+            $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} ({fit.ObjectiveKind}; {fit.Points} points, {fit.FreeParameters} fitted parameters{(fit.Starts is { } starts ? $", best of {starts} starts" : "")})\n\n");
         var rows = new List<string[]> { new[] { "run", "set", "points", "R2", "MAE", "RMSE", "MAPE %", "worst %" } };
         foreach (var run in fit.Runs) rows.Add(Row(run.Run, run.HeldOut ? "held out" : "fitted", run.Metrics));
         rows.Add(Row("(all)", "fitted", fit.Fitted));
@@ -39,14 +38,14 @@ public static class FitReport
         json.WriteStartObject();
         json.WriteString("format", Format);
         json.WriteString("law", fit.Law);
-        json.WriteString("form", LawParameterNames.Keyword(fit.Parameters.Form));
+        json.WriteString("form", fit.Form);
         json.WriteStartObject("params");
-        foreach (var name in fit.Parameters.Names) json.WriteNumber(name, fit.Parameters[name]);
+        foreach (var (name, value) in fit.Parameters) json.WriteNumber(name, value);
         json.WriteEndObject();
         json.WriteNumber("objective", fit.Objective);
         json.WriteNumber("points", fit.Points);
         json.WriteNumber("fittedParameters", fit.FreeParameters);
-        json.WriteNumber("starts", fit.Starts);
+        if (fit.Starts is { } starts) json.WriteNumber("starts", starts); else json.WriteNull("starts");
         json.WriteStartArray("runs");
         foreach (var run in fit.Runs)
         {

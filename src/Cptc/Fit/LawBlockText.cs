@@ -41,6 +41,19 @@ public static class LawBlockText
         return Formatter.Format(SyntaxTree.Parse(text.ToString()));
     }
 
+    /// <summary>An out-of-domain sum (Eq. 6), <c>law NAME = k1 * A + k2 * B</c>, formatted.</summary>
+    public static string Sum(string name, IReadOnlyList<KeyValuePair<string, double>> weights)
+    {
+        var text = new System.Text.StringBuilder($"law {name} =");
+        for (int i = 0; i < weights.Count; i++)
+        {
+            var (law, weight) = weights[i];
+            string sign = weight < 0 ? "-" : i == 0 ? "" : "+";
+            text.Append(' ').Append(sign).Append(sign.Length > 0 ? " " : "").Append(DisplayFormat.Number(Math.Abs(weight))).Append(" * ").Append(law);
+        }
+        return Formatter.Format(SyntaxTree.Parse(text.Append('\n').ToString()));
+    }
+
     /// <summary><paramref name="source"/> with law <paramref name="name"/>'s declaration replaced
     /// by <paramref name="block"/>, or with the block appended after a blank line.</summary>
     public static string Rewrite(SyntaxTree tree, string name, string block)
