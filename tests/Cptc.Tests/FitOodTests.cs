@@ -7,7 +7,7 @@ using CptLang.Laws.Laws;
 namespace Cptc.Tests;
 
 /// <summary>Eq. 6: the weights of an out-of-domain set fitted to its logs, the summed laws being
-/// the file's own.</summary>
+/// the file's own; and, on the same switching runs, the B/beta trade-off warning.</summary>
 public class FitOodTests
 {
     const string File = """
@@ -76,5 +76,18 @@ public class FitOodTests
         Assert.Equal(Line(formatted), Line(text));
         Assert.Equal(json.GetProperty("block").GetString()!.TrimEnd('\n'), Line(text));
         Assert.StartsWith(File[..File.IndexOf("law ood", StringComparison.Ordinal)], text);
+    }
+
+    [Fact]
+    public void Small_beta_warns_that_only_B_times_beta_is_determined()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("ood.cpt", File);
+        // the general set's own curve (weights 1 and 0), fitted with beta held small
+        var data = Logs(1, 0).SelectMany(l => new[] { "--data", $"{l.Key}={dir.File(l.Key + ".csv", l.Value)}" }).ToArray();
+        var result = CliRunner.Run(["fit", cpt, "--law", "fineweb", .. data, "--fix", "beta=0.001"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3102: law 'fineweb' fits beta = 0.001", result.Error);
+        Assert.Contains("only the product B·beta", result.Error);
     }
 }
