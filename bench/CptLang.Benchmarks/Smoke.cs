@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CptLang.Laws.Fitting;
 using CptLang.Laws.Laws;
 
 namespace CptLang.Benchmarks;
@@ -27,6 +28,10 @@ public static class Smoke
         Report("optimize: 10,000 candidates of 50,000 steps, end point + turning length", 5,
             () => CptLang.Laws.Planning.SweepOptimizer.Run(OptimizeRuns.Problem(), top: 10, refine: false).Evaluated);
         Report($"optimize, naive per-step walk of {OptimizeBenchmarks.NaiveSample} candidates", 3, () => OptimizeRuns.Naive(OptimizeBenchmarks.NaiveSample));
+        var eq1 = FitLogs.Eq1(200);
+        Report("fit Eq. 1, 2 runs x 200 points, 54 starts", 7, () => LawFitter.Fit(FitForm.For(LawForm.Annealing), eq1).Objective);
+        var eq4 = FitLogs.Eq4(500);
+        Report("fit Eq. 4, 4 runs x 500 points, 128 starts", 3, () => LawFitter.Fit(FitForm.For(LawForm.Cpt), eq4).Objective);
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

@@ -19,9 +19,10 @@ public static class Cli
             BuildCommand.Create(terminal),
             FmtCommand.Create(terminal),
             PredictCommand.Create(terminal),
+            FitCommand.Create(terminal),
+            OptimizeCommand.Create(terminal),
             ExportCommand.Create(terminal),
             ImportCommand.Create(terminal),
-            OptimizeCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

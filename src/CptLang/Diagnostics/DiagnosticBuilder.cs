@@ -184,6 +184,22 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic LawCannotBeEvaluated(string law, string run, string reason) => Make(C.LawUndefined,
         $"law '{law}' cannot be evaluated for run '{run}': {reason}");
 
+    // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
+    public Diagnostic FitOnBound(string law, string parameter, double value, double lower, double upper) => Make(C.FitOnBound,
+        $"the fit of law '{law}' puts {parameter} = {Number(value)} on a bound of its search interval [{Number(lower)}, {Number(upper)}]",
+        "the logs may not determine it: fix it with --fix, or add runs whose schedules differ where it matters");
+    public Diagnostic FitUnobserved(string law, string parameters) => Make(C.FitNotIdentifiable,
+        $"no observation of law '{law}' depends on {parameters}; the fitted values are arbitrary",
+        "add logs of runs with a domain switch (for C2, B, E, beta), or fix them with --fix");
+    public Diagnostic FitShiftTradesOff(string law, double b, double beta) => Make(C.FitNotIdentifiable,
+        $"law '{law}' fits beta = {Number(beta)}: for small beta the shift is about B·beta·ln(1 + E·S1cpt), so only the product B·beta = {Number(b * beta)} is determined, not B = {Number(b)} itself",
+        "compare fits by their curves, not by B and beta (docs/laws.md)");
+    public Diagnostic FitFewPoints(string law, int points, int parameters) => Make(C.FitFewPoints,
+        $"law '{law}' is fitted with {parameters} free parameters to only {points} points; the fit can pass through every point and predicts nothing",
+        "log more steps, or fix some parameters with --fix");
+    public Diagnostic FitUnsupportedLaw(string law, string reason) => Make(C.FitUnsupportedLaw,
+        $"law '{law}' cannot be fitted: {reason}");
+
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public Diagnostic CannotReadFile(string path, string reason) => Make(C.CannotReadFile, $"cannot read '{path}': {reason}");
     public Diagnostic CannotWriteFile(string path, string reason) => Make(C.CannotWriteFile, $"cannot write '{path}': {reason}");
@@ -194,6 +210,35 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"'{text}' is not a step", "give whole step numbers separated by commas, e.g. --at 1000,40k,50000");
     public Diagnostic TooManyRows(long rows, long max) => Make(C.TooManyRows,
         $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "ask for fewer steps (a larger --every N)");
+    // ── 41xx training logs and cptc fit ──────────────────────────────────────────────────
+    public Diagnostic LogMissingColumn(string column, string role, IEnumerable<string> columns, string option) => Make(C.LogMissingColumn,
+        $"the log has no {role} column '{column}'; its columns are {string.Join(", ", columns.Select(c => $"'{c}'"))}",
+        $"name the column with {option}");
+    public Diagnostic LogNotANumber(string column, string text) => Make(C.LogNotANumber,
+        $"'{Printable(text)}' in column '{column}' is not a number", "export the log with plain numbers (e.g. 2.9135 or 1e-4)");
+    public Diagnostic LogStepNotWhole(string text) => Make(C.LogNotANumber,
+        $"step '{Printable(text)}' is not a whole number ≥ 0", "the step column counts optimizer updates: 0, 1, 2, …");
+    public Diagnostic LogInvalidLoss(string column, double loss, long step) => Make(C.LogInvalidLoss,
+        $"the loss '{column}' at step {Steps(step)} is {Number(loss)}; the laws fit positive losses (their logarithm)",
+        "remove the row, or check that this is the validation loss and not a difference or a log-likelihood");
+    public Diagnostic LogDuplicateStep(long step, int firstLine) => Make(C.LogDuplicateStep,
+        $"step {Steps(step)} is logged again (first on line {firstLine})", "keep one row per step (a resumed run logs some steps twice)");
+    public Diagnostic LogUnsortedSteps(long step, long previous) => Make(C.LogUnsortedSteps,
+        $"step {Steps(step)} comes after step {Steps(previous)}", "sort the log by step");
+    public Diagnostic LogStepOutsideRun(long step, string run, long total) => Make(C.LogStepOutsideRun,
+        $"step {Steps(step)} is outside run '{run}', which has steps 1..{Steps(total)}",
+        "check that the log belongs to this run, or complete the run's schedule in the .cpt file");
+    public Diagnostic LogEmpty(string path) => Make(C.LogEmpty,
+        $"'{path}' has no data rows", "export the log with a header line and at least one row");
+    public Diagnostic LogLearningRateMismatch(long step, string run, double logged, double scheduled) => Make(C.LogLearningRateMismatch,
+        $"the log's learning rate at step {Steps(step)} is {Number(logged)}, but run '{run}' schedules {Number(scheduled)} there (first differing step)",
+        "correct the run's schedule in the .cpt file, or check that the log belongs to this run");
+    public Diagnostic LogInvalidJson(string reason) => Make(C.LogInvalidJson,
+        $"this line is not a JSON object: {reason}", "JSON Lines logs hold one object per line, e.g. {\"step\": 1000, \"loss\": 3.1}");
+    public Diagnostic FitInvalidOption(string message, string hint) => Make(C.FitInvalidOption, message, hint);
+    public Diagnostic FitFailed(string law) => Make(C.FitFailed,
+        $"no start of the search for law '{law}' reached a finite objective", "check the logs and the runs' schedules");
+
     // ── 42xx export and import ───────────────────────────────────────────────────────────
     public Diagnostic PhaseNotExpressible(string target, string phase, string reason, string hint) => Make(C.PhaseNotExpressible,
         $"target '{target}' cannot express this {phase}: {reason}", hint);
@@ -216,6 +261,7 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"{framework} setting {message}", hint);
     public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,
         $"this {framework} schedule cannot be written as .cpt phases: {reason}", hint);
+
     public Diagnostic InternalError(string message) => Make(C.InternalError,
         $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");
 

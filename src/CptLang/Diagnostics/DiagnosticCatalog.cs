@@ -92,12 +92,31 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LawUndefined = new("CPT3014", Error, "Law undefined at a step");
     public static readonly DiagnosticDescriptor NonPositiveLoss = new("CPT3015", Warning, "Predicted loss not positive");
 
+    // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor FitOnBound = new("CPT3101", Warning, "Fitted parameter on a bound");
+    public static readonly DiagnosticDescriptor FitNotIdentifiable = new("CPT3102", Warning, "Parameter not identifiable from the logs");
+    public static readonly DiagnosticDescriptor FitFewPoints = new("CPT3103", Warning, "Fewer points than parameters");
+    public static readonly DiagnosticDescriptor FitUnsupportedLaw = new("CPT3104", Error, "Law cannot be fitted");
+
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");
     public static readonly DiagnosticDescriptor CannotWriteFile = new("CPT4002", Error, "Cannot write file");
     public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
     public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Invalid step or step outside the run");
     public static readonly DiagnosticDescriptor TooManyRows = new("CPT4005", Error, "Too many output rows");
+    // ── 41xx training logs and cptc fit ──────────────────────────────────────────────────
+    public static readonly DiagnosticDescriptor LogMissingColumn = new("CPT4101", Error, "Log without the named column");
+    public static readonly DiagnosticDescriptor LogNotANumber = new("CPT4102", Error, "Log cell not a number");
+    public static readonly DiagnosticDescriptor LogInvalidLoss = new("CPT4103", Error, "Loss not a positive number");
+    public static readonly DiagnosticDescriptor LogDuplicateStep = new("CPT4104", Error, "Step logged twice");
+    public static readonly DiagnosticDescriptor LogUnsortedSteps = new("CPT4105", Error, "Steps not in ascending order");
+    public static readonly DiagnosticDescriptor LogStepOutsideRun = new("CPT4106", Error, "Logged step outside the run");
+    public static readonly DiagnosticDescriptor LogEmpty = new("CPT4107", Error, "Log without rows");
+    public static readonly DiagnosticDescriptor LogLearningRateMismatch = new("CPT4108", Error, "Logged learning rate differs from the schedule");
+    public static readonly DiagnosticDescriptor LogInvalidJson = new("CPT4109", Error, "Invalid JSON Lines record");
+    public static readonly DiagnosticDescriptor FitInvalidOption = new("CPT4110", Error, "Invalid fit option");
+    public static readonly DiagnosticDescriptor FitFailed = new("CPT4111", Error, "Fit found no finite objective");
+
     // ── 42xx export and import (cptc export / cptc import) ───────────────────────────────
     public static readonly DiagnosticDescriptor PhaseNotExpressible = new("CPT4201", Error, "Phase not expressible by the export target");
     public static readonly DiagnosticDescriptor ExportNotExact = new("CPT4202", Error, "Export target does not reproduce the schedule exactly");
@@ -107,6 +126,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RunTooLongToCheck = new("CPT4206", Error, "Run too long to check an export");
     public static readonly DiagnosticDescriptor InvalidImportSetting = new("CPT4210", Error, "Invalid framework setting");
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
+
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 
     // ── sweeps and cptc optimize: 11xx names, 21xx values, 43xx command ─────────────────

@@ -1,0 +1,24 @@
+namespace CptLang.Laws.Fitting;
+
+/// <summary>The interval a parameter is searched in (LAW.md §5). A log-scaled parameter is
+/// searched as its logarithm, so that starts and steps span its orders of magnitude
+/// (<c>E</c>, <c>beta</c>, <c>S1pt</c>); its lower bound is then positive.</summary>
+public readonly record struct FitBound(double Lower, double Upper, bool LogScaled = false)
+{
+    public bool Contains(double value) => value >= Lower && value <= Upper;
+
+    public double Clamp(double value) => Math.Clamp(value, Lower, Upper);
+
+    /// <summary>The value in the optimiser's coordinates.</summary>
+    public double ToSearch(double value) => LogScaled ? Math.Log(value) : value;
+
+    public double FromSearch(double x) => LogScaled ? Math.Exp(x) : x;
+
+    /// <summary>True when <paramref name="value"/> sits on a bound (to 1e-6 of the interval's
+    /// width, or of the log width for log-scaled parameters).</summary>
+    public bool IsOnBound(double value)
+    {
+        double lo = ToSearch(Lower), hi = ToSearch(Upper), x = ToSearch(value), tolerance = 1e-6 * (hi - lo);
+        return x - lo <= tolerance || hi - x <= tolerance;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using CptLang.Laws.Laws;
+using static CptLang.Laws.Laws.LawParameterNames;
+
+namespace CptLang.Laws.Fitting;
+
+/// <summary>
+/// A law form as the fitter sees it: its parameters with their bounds, the predicted losses of a
+/// run together with their <b>analytic</b> derivatives, and the multi-start grid. One subclass
+/// per family of equations. Losses and derivatives are computed a run at a time, column by
+/// column, with vectorised <c>exp</c>/<c>log</c>.
+/// </summary>
+public abstract class FitForm
+{
+    protected FitForm(LawForm form)
+    {
+        Form = form;
+        Names = LawParameterNames.Of(form);
+        Bounds = [.. Names.Select(BoundOf)];
+    }
+
+    public LawForm Form { get; }
+
+    /// <summary>The parameters, in <see cref="LawParameterNames"/>' canonical order.</summary>
+    public ImmutableArray<string> Names { get; }
+
+    public ImmutableArray<FitBound> Bounds { get; }
+
+    public int Count => Names.Length;
+
+    /// <summary>The loss predicted at every row of <paramref name="run"/> into
+    /// <paramref name="loss"/>, and its derivative with respect to parameter <c>k</c> at row
+    /// <c>i</c> into <c>jacobian[k·run.Count + i]</c>.</summary>
+    public abstract void Evaluate(ReadOnlySpan<double> parameters, FitRun run, Span<double> loss, Span<double> jacobian);
+
+    /// <summary>The loss at one row and its gradient (for checks; the fitter uses
+    /// <see cref="Evaluate"/>).</summary>
+    public double Value(ReadOnlySpan<double> parameters, FitRun run, int row, Span<double> gradient)
+    {
+        int n = run.Count;
+        var loss = new double[n];
+        var jacobian = new double[Count * n];
+        Evaluate(parameters, run, loss, jacobian);
+        for (int k = 0; k < Count; k++) gradient[k] = jacobian[k * n + row];
+        return loss[row];
+    }
+
+    /// <summary>The starting points of the multi-start search (all parameters, natural units).</summary>
+    public abstract IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs);
+
+    /// <summary>The fit form of <paramref name="form"/>. The model-size form (Eq. 7) needs runs of
+    /// several model sizes and is not fitted by cptc.</summary>
+    public static FitForm For(LawForm form) => form switch
+    {
+        LawForm.Annealing => new AnnealingFitForm(),
+        LawForm.Cpt or LawForm.Replay or LawForm.OpenModel => new ContinualFitForm(form),
+        _ => throw new NotSupportedException($"cptc cannot fit the {Keyword(form)} form"),
+    };
+
+    /// <summary>True when cptc can fit <paramref name="form"/>.</summary>
+    public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel;
+
+    /// <summary>LAW.md §5's bounds. LRA bounds Eq. 1 by [0, ∞); cptc uses the finite Eq. 4
+    /// bounds for it too, far outside any published value.</summary>
+    static FitBound BoundOf(string name) => name switch
+    {
+        L0 => new(0, 10),
+        A or C or C1 or C2 => new(0, 50),
+        Alpha => new(0, 10),
+        B => new(-50, 50),
+        E => new(1e-3, 1e5, LogScaled: true),
+        Beta => new(1e-4, 50, LogScaled: true),
+        A1 or A2 => new(-20, 20),
+        S1pt => new(1e-3, 1e4, LogScaled: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no fitting bound for this parameter"),
+    };
+
+    /// <summary>Every combination of the given values, one list per parameter.</summary>
+    protected static List<double[]> Grid(params double[][] values)
+    {
+        var starts = new List<double[]> { Array.Empty<double>() };
+        foreach (var choices in values)
+            starts = [.. starts.SelectMany(s => choices.Select(c => (double[])[.. s, c]))];
+        return starts;
+    }
+}

@@ -1,0 +1,70 @@
+using CptLang.Laws.Areas;
+using CptLang.Laws.Laws;
+
+namespace CptLang.Laws.Fitting;
+
+/// <summary>
+/// The observed losses of one run at its logged steps, with the areas of those steps computed
+/// once: they depend on the schedule only, never on the law's parameters, so every evaluation of
+/// the objective costs O(points).
+/// </summary>
+public sealed class FitRun
+{
+    FitRun(string name, AreaTable areas, double[] losses, double replayRatio, ValidationRole role)
+    {
+        Name = name;
+        Areas = areas;
+        // the law forms read these per point at every evaluation: plain arrays, the log taken once
+        LogS1 = [.. Enumerable.Range(0, areas.Count).Select(i => Math.Log(areas.S1pt[i] + areas.S1cpt[i]))];
+        S1cpt = areas.S1cpt.ToArray();
+        S2pt = areas.S2pt.ToArray();
+        S2cpt = areas.S2cpt.ToArray();
+        S2 = [.. S2pt.Zip(S2cpt, (pt, cpt) => pt + cpt)];
+        // steps ascend and S1cpt never falls, so the rows after the switch are a suffix
+        FirstContinualRow = Array.FindIndex(S1cpt, x => x != 0) is var first and >= 0 ? first : areas.Count;
+        Losses = losses;
+        ReplayRatio = replayRatio;
+        Role = role;
+    }
+
+    /// <summary>The run's observations of validation set <paramref name="law"/> at
+    /// <paramref name="steps"/> (ascending, within the run) with the losses observed there.</summary>
+    public static FitRun Create(ScheduleAreas areas, string law, ReadOnlySpan<long> steps, ReadOnlySpan<double> losses)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        if (steps.Length != losses.Length)
+            throw new ArgumentException($"{steps.Length} steps but {losses.Length} losses", nameof(losses));
+        var plan = areas.Plan;
+        return new FitRun(plan.Run, areas.AtSteps(steps), losses.ToArray(),
+            plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan));
+    }
+
+    public string Name { get; }
+
+    /// <summary>The areas at the observed steps.</summary>
+    public AreaTable Areas { get; }
+
+    /// <summary>The observed losses, one per row of <see cref="Areas"/>.</summary>
+    public IReadOnlyList<double> Losses { get; }
+
+    /// <summary><c>r_pt</c>: the share of pre-training data replayed after the switch.</summary>
+    public double ReplayRatio { get; }
+
+    /// <summary>Which replay equation applies to the fitted validation set on this run.</summary>
+    public ValidationRole Role { get; }
+
+    public int Count => Areas.Count;
+
+    /// <summary><c>ln(S1pt + S1cpt)</c> at each observed step.</summary>
+    internal double[] LogS1 { get; }
+    internal double[] S1cpt { get; }
+    internal double[] S2pt { get; }
+    internal double[] S2cpt { get; }
+    internal double[] S2 { get; }
+
+    /// <summary>The first row with <c>S1cpt &gt; 0</c> (<see cref="Count"/> when none): the
+    /// distribution shift is exactly 0 on the rows before it.</summary>
+    internal int FirstContinualRow { get; }
+
+    public long StepAt(int i) => Areas.StepAt(i);
+}

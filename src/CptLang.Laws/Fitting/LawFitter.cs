@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using CptLang.Laws.Laws;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace CptLang.Laws.Fitting;
+
+/// <summary>
+/// Fits one validation set's law to the observed losses of several runs jointly (LAW.md §5):
+/// bounded quasi-Newton (MathNet's L-BFGS-B, <see cref="BfgsBMinimizer"/>) with analytic
+/// gradients, from every start of the form's grid; the lowest objective wins. Starts run on all
+/// cores; the result does not depend on their order (ties go to the earlier start).
+/// </summary>
+public static class LawFitter
+{
+    /// <summary>Tolerances and iteration limit of one local search.</summary>
+    sealed record Precision(double Gradient, double Parameter, double Progress, int MaxIterations);
+
+    /// <summary>The search from every start: enough to rank the basins.</summary>
+    static readonly Precision Coarse = new(1e-9, 1e-9, 1e-12, 25);
+
+    /// <summary>The search from the best coarse results, to full precision.</summary>
+    static readonly Precision Fine = new(1e-13, 1e-13, 1e-16, 2000);
+
+    /// <summary>How many of the best coarse results are polished.</summary>
+    const int Polished = 8;
+
+    /// <param name="fixedValues">Parameters held at a value (by name); the others are fitted.</param>
+    public static FitResult Fit(FitForm form, IReadOnlyList<FitRun> runs, IReadOnlyDictionary<string, double>? fixedValues = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0 || runs.All(r => r.Count == 0)) throw new ArgumentException("no observations to fit", nameof(runs));
+        var fixedByIndex = new double[form.Count];
+        Array.Fill(fixedByIndex, double.NaN);
+        foreach (var (name, value) in fixedValues ?? new Dictionary<string, double>())
+        {
+            int i = form.Names.IndexOf(name);
+            if (i < 0) throw new ArgumentException($"a {LawParameterNames.Keyword(form.Form)} law has no parameter {name}", nameof(fixedValues));
+            fixedByIndex[i] = value;
+        }
+
+        var probe = new HuberObjective(form, runs, fixedByIndex);
+        var free = probe.Free;
+        var starts = form.Starts(runs)
+            .Select(s => probe.Search(s.Select((v, i) => form.Bounds[i].Clamp(v)).ToArray()))
+            .DistinctBy(x => string.Join(",", x))
+            .ToList();
+
+        var outcomes = new (double Value, double[] Search)[starts.Count];
+        if (free.Count == 0)
+        {
+            var all = (double[])fixedByIndex.Clone();
+            return Result(form, runs, fixedByIndex, all, probe.ValueAt(all), 0);
+        }
+        var lower = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Lower))]);
+        var upper = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Upper))]);
+        // every start is searched coarsely; the best few are then polished to full precision
+        Parallel.For(0, starts.Count,
+            () => new HuberObjective(form, runs, fixedByIndex),
+            (s, _, objective) =>
+            {
+                outcomes[s] = Minimise(objective, starts[s], lower, upper, Coarse);
+                return objective;
+            },
+            _ => { });
+        var polish = Enumerable.Range(0, outcomes.Length).OrderBy(s => outcomes[s].Value).ThenBy(s => s).Take(Polished).ToArray();
+        Parallel.For(0, polish.Length,
+            () => new HuberObjective(form, runs, fixedByIndex),
+            (k, _, objective) =>
+            {
+                int s = polish[k];
+                var refined = Minimise(objective, outcomes[s].Search, lower, upper, Fine);
+                if (refined.Value <= outcomes[s].Value) outcomes[s] = refined;
+                return objective;
+            },
+            _ => { });
+
+        int best = 0;
+        for (int s = 1; s < outcomes.Length; s++)
+            if (outcomes[s].Value < outcomes[best].Value) best = s;
+        var parameters = probe.Parameters(outcomes[best].Search);
+        return Result(form, runs, fixedByIndex, parameters, outcomes[best].Value, starts.Count);
+    }
+
+    /// <summary>One local search. A search that stops early (iteration limit, failed line search)
+    /// keeps the best point it evaluated: the multi-start compares honest objective values.</summary>
+    static (double Value, double[] Search) Minimise(HuberObjective objective, double[] start, Vector<double> lower, Vector<double> upper, Precision precision)
+    {
+        double bestValue = double.PositiveInfinity;
+        double[] bestPoint = start;
+        var gradient = new double[start.Length];
+        var function = ObjectiveFunction.Gradient((Vector<double> x) =>
+        {
+            var point = x.ToArray();
+            double value = objective.Evaluate(point, gradient);
+            if (!double.IsFinite(value)) return (double.MaxValue, Vector<double>.Build.Dense(point.Length));
+            if (value < bestValue) { bestValue = value; bestPoint = point; }
+            return (value, Vector<double>.Build.DenseOfArray((double[])gradient.Clone()));
+        });
+        var minimizer = new BfgsBMinimizer(precision.Gradient, precision.Parameter, precision.Progress, precision.MaxIterations);
+        try
+        {
+            minimizer.FindMinimum(function, lower, upper, Vector<double>.Build.DenseOfArray(start));
+        }
+        catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or OptimizationException or ArgumentException)
+        {
+            // keep the best point seen so far
+        }
+        if (double.IsPositiveInfinity(bestValue)) bestValue = objective.Evaluate(start, gradient);
+        return (bestValue, bestPoint);
+    }
+
+    static FitResult Result(FitForm form, IReadOnlyList<FitRun> runs, double[] fixedByIndex, double[] parameters, double objective, int starts)
+    {
+        var names = form.Names;
+        var fitted = new LawParameters(form.Form, names.Select((n, i) => (n, parameters[i])).ToDictionary(p => p.n, p => p.Item2));
+        var onBound = names.Where((n, i) => double.IsNaN(fixedByIndex[i]) && form.Bounds[i].IsOnBound(parameters[i])).ToImmutableArray();
+        return new FitResult(fitted, objective, runs.Sum(r => r.Count), fixedByIndex.Count(double.IsNaN), starts, onBound,
+            FitDiagnostics.Unobserved(form, runs, parameters, fixedByIndex));
+    }
+}

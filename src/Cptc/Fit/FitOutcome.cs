@@ -1,0 +1,17 @@
+using CptLang.Laws.Fitting;
+
+namespace Cptc.Fit;
+
+/// <summary>What <c>cptc fit</c> reports: the law as written (parameters rounded to the digits
+/// of its block), the objective and metrics of exactly that law, per run and pooled.</summary>
+/// <param name="Form">The form's keyword (<c>eq1</c>, <c>eq4</c>, …) or <c>weighted-sum</c>.</param>
+/// <param name="Parameters">Parameter (or, for a weighted sum, summed law) and value, in order.</param>
+/// <param name="ObjectiveKind">What <paramref name="Objective"/> measures, in words.</param>
+/// <param name="Starts">Starting points of the search; null for a closed-form fit.</param>
+public sealed record FitOutcome(
+    string Law, string Form, IReadOnlyList<KeyValuePair<string, double>> Parameters, string Block,
+    double Objective, string ObjectiveKind, int Points, int FreeParameters, int? Starts,
+    IReadOnlyList<RunFit> Runs, FitMetrics Fitted, FitMetrics? HeldOut);
+
+/// <summary>The metrics of one run; a held-out run was not used to fit.</summary>
+public sealed record RunFit(string Run, bool HeldOut, FitMetrics Metrics);
