@@ -19,14 +19,7 @@ public static class OptimizeTableReport
     public static string Write(OptimizeOutcome outcome)
     {
         var output = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
+        var console = PlainTextConsole.Create(output);
         var problem = outcome.Problem;
         var result = outcome.Result;
 

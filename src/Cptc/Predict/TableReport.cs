@@ -20,14 +20,7 @@ public static class TableReport
     {
         var plan = prediction.Plan;
         var output = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
+        var console = PlainTextConsole.Create(output);
 
         output.WriteLine(Headline(plan));
         output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
