@@ -85,6 +85,7 @@ public static class FitCommand
         if (sum is not null)
         {
             if (request.Fix.Length > 0) throw DataSpec.Invalid("--fix does not apply to a weighted sum (Eq. 6)", "its weights are fitted by least squares, all of them");
+            if (sizes.Count > 0) throw DataSpec.Invalid("--model-size does not apply to a weighted sum (Eq. 6)", "its weights do not depend on model size; drop --model-size");
         }
         else
         {
