@@ -32,6 +32,8 @@ public static class Smoke
         Report("fit Eq. 1, 2 runs x 200 points, 54 starts", 7, () => LawFitter.Fit(FitForm.For(LawForm.Annealing), eq1).Objective);
         var eq4 = FitLogs.Eq4(500);
         Report("fit Eq. 4, 4 runs x 500 points, 128 starts", 3, () => LawFitter.Fit(FitForm.For(LawForm.Cpt), eq4).Objective);
+        var size = FitLogs.Size(300);
+        Report("fit Eq. 7, 6 runs x 300 points (3 sizes), 256 starts", 3, () => LawFitter.Fit(FitForm.For(LawForm.ModelSize), size).Objective);
     }
 
     /// <summary>Times <paramref name="runs"/> calls; the first, cold one (JIT included, as in a

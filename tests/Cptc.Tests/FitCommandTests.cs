@@ -137,15 +137,14 @@ public class FitCommandTests
     }
 
     [Fact]
-    public void Model_size_law_cannot_be_fitted()
+    public void Model_size_law_needs_the_runs_model_sizes()
     {
         using var dir = new TempDirectory();
         var (_, csv) = Demo(dir);
         string cpt = dir.File("size.cpt", FitDemoTests.DemoCpt + "law web = paper.fig15.general { N = 106M }\n");
         var result = CliRunner.Run(["fit", cpt, "--law", "web", .. DemoData(csv)]);
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("size.cpt(", result.Error);
-        Assert.Contains("): error CPT3104: law 'web' cannot be fitted: it has the model-size form", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cptc: error CPT4110: the model-size form (Eq. 7) needs the model size of run", result.Error);
     }
 
     [Fact]

@@ -90,4 +90,15 @@ public class FitOodTests
         Assert.Contains("warning CPT3102: law 'fineweb' fits beta = 0.001", result.Error);
         Assert.Contains("only the product B·beta", result.Error);
     }
+
+    [Fact]
+    public void A_model_size_does_not_apply_to_a_weighted_sum()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("ood.cpt", File);
+        var data = Logs(0.5, 0.5).SelectMany(l => new[] { "--data", $"{l.Key}={dir.File(l.Key + ".csv", l.Value)}" }).ToArray();
+        var result = CliRunner.Run(["fit", cpt, "--law", "ood", .. data, "--model-size", "a=106M"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cptc: error CPT4110: --model-size does not apply to a weighted sum (Eq. 6)", result.Error);
+    }
 }

@@ -48,17 +48,21 @@ public abstract class FitForm
     /// <summary>The starting points of the multi-start search (all parameters, natural units).</summary>
     public abstract IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs);
 
-    /// <summary>The fit form of <paramref name="form"/>. The model-size form (Eq. 7) needs runs of
-    /// several model sizes and is not fitted by cptc.</summary>
+    /// <summary>Parameters the runs themselves determine, held at these values by the fitter
+    /// (the model-size form's <c>N</c>); none for most forms.</summary>
+    public virtual IReadOnlyDictionary<string, double> Implied(IReadOnlyList<FitRun> runs) => new Dictionary<string, double>();
+
+    /// <summary>The fit form of <paramref name="form"/>.</summary>
     public static FitForm For(LawForm form) => form switch
     {
         LawForm.Annealing => new AnnealingFitForm(),
         LawForm.Cpt or LawForm.Replay or LawForm.OpenModel => new ContinualFitForm(form),
+        LawForm.ModelSize => new SizeFitForm(),
         _ => throw new NotSupportedException($"cptc cannot fit the {Keyword(form)} form"),
     };
 
     /// <summary>True when cptc can fit <paramref name="form"/>.</summary>
-    public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel;
+    public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel or LawForm.ModelSize;
 
     /// <summary>LAW.md §5's bounds. LRA bounds Eq. 1 by [0, ∞); cptc uses the finite Eq. 4
     /// bounds for it too, far outside any published value.</summary>
@@ -72,6 +76,12 @@ public abstract class FitForm
         Beta => new(1e-4, 50, LogScaled: true),
         A1 or A2 => new(-20, 20),
         S1pt => new(1e-3, 1e4, LogScaled: true),
+        // Eq. 7 (cptc's choice; LAW.md gives none): F·N^(−γ3) is a loss level like A's term, and
+        // |γ| ≤ 2 spans N^γ over 10^±4 between 100M and 10B; Fig. 15 fits F ≈ 3, |γ| < 0.24
+        F => new(0, 50),
+        Gamma1 or Gamma2 or Gamma3 => new(-2, 2),
+        // N is never searched (each run's size is data); the bound only makes it a valid value
+        N => new(1e-6, 1e9, LogScaled: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no fitting bound for this parameter"),
     };
 

@@ -10,9 +10,10 @@ namespace CptLang.Laws.Fitting;
 /// </summary>
 public sealed class FitRun
 {
-    FitRun(string name, AreaTable areas, double[] losses, double replayRatio, ValidationRole role)
+    FitRun(string name, AreaTable areas, double[] losses, double replayRatio, ValidationRole role, double? modelSize)
     {
         Name = name;
+        ModelSize = modelSize;
         Areas = areas;
         // the law forms read these per point at every evaluation: plain arrays, the log taken once
         LogS1 = [.. Enumerable.Range(0, areas.Count).Select(i => Math.Log(areas.S1pt[i] + areas.S1cpt[i]))];
@@ -28,15 +29,19 @@ public sealed class FitRun
     }
 
     /// <summary>The run's observations of validation set <paramref name="law"/> at
-    /// <paramref name="steps"/> (ascending, within the run) with the losses observed there.</summary>
-    public static FitRun Create(ScheduleAreas areas, string law, ReadOnlySpan<long> steps, ReadOnlySpan<double> losses)
+    /// <paramref name="steps"/> (ascending, within the run) with the losses observed there.
+    /// <paramref name="modelSize"/> is the run's model size <c>N</c> in millions of
+    /// non-embedding parameters, needed by the model-size form (Eq. 7) only.</summary>
+    public static FitRun Create(ScheduleAreas areas, string law, ReadOnlySpan<long> steps, ReadOnlySpan<double> losses, double? modelSize = null)
     {
         ArgumentNullException.ThrowIfNull(areas);
+        if (modelSize is { } size && !(size > 0 && double.IsFinite(size)))
+            throw new ArgumentOutOfRangeException(nameof(modelSize), size, "a model size must be positive and finite");
         if (steps.Length != losses.Length)
             throw new ArgumentException($"{steps.Length} steps but {losses.Length} losses", nameof(losses));
         var plan = areas.Plan;
         return new FitRun(plan.Run, areas.AtSteps(steps), losses.ToArray(),
-            plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan));
+            plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan), modelSize);
     }
 
     public string Name { get; }
@@ -52,6 +57,10 @@ public sealed class FitRun
 
     /// <summary>Which replay equation applies to the fitted validation set on this run.</summary>
     public ValidationRole Role { get; }
+
+    /// <summary>The model size <c>N</c> (millions of non-embedding parameters) the run trained,
+    /// when given: the model-size form (Eq. 7) reads it per run.</summary>
+    public double? ModelSize { get; }
 
     public int Count => Areas.Count;
 

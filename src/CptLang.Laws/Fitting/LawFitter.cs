@@ -39,6 +39,14 @@ public static class LawFitter
             if (i < 0) throw new ArgumentException($"a {LawParameterNames.Keyword(form.Form)} law has no parameter {name}", nameof(fixedValues));
             fixedByIndex[i] = value;
         }
+        // parameters the runs determine (Eq. 7's N); those the caller fixed keep the caller's value
+        foreach (var (name, value) in form.Implied(runs))
+        {
+            int i = form.Names.IndexOf(name);
+            if (name == LawParameterNames.N && !double.IsNaN(fixedByIndex[i]))
+                throw new ArgumentException("N is each run's model size (FitRun.ModelSize), not a value to fix", nameof(fixedValues));
+            if (double.IsNaN(fixedByIndex[i])) fixedByIndex[i] = value;
+        }
 
         var probe = new HuberObjective(form, runs, fixedByIndex);
         var free = probe.Free;

@@ -4,7 +4,7 @@ namespace CptLang.Binding;
 
 /// <summary>Reads a NUMBER token: digits with optional '_' separators, fraction, exponent, and a
 /// scale suffix k/M/B (1e3/1e6/1e9).</summary>
-internal static class NumberLiteral
+public static class NumberLiteral
 {
     public static bool HasScaleSuffix(string text) => text.Length > 0 && text[^1] is 'k' or 'M' or 'B';
 

@@ -197,8 +197,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitFewPoints(string law, int points, int parameters) => Make(C.FitFewPoints,
         $"law '{law}' is fitted with {parameters} free parameters to only {points} points; the fit can pass through every point and predicts nothing",
         "log more steps, or fix some parameters with --fix");
-    public Diagnostic FitUnsupportedLaw(string law, string reason) => Make(C.FitUnsupportedLaw,
-        $"law '{law}' cannot be fitted: {reason}");
+    public Diagnostic FitSingleModelSize(string law, string size) => Make(C.FitNotIdentifiable,
+        $"every fitted run of law '{law}' has model size {size}M, so F, gamma1, gamma2, gamma3 are not identifiable; they are held at 0 unless fixed with --fix (Eq. 7 then reduces to Eq. 4 at this size)",
+        "add runs of other model sizes with --model-size, or fit --form eq4");
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public Diagnostic CannotReadFile(string path, string reason) => Make(C.CannotReadFile, $"cannot read '{path}': {reason}");

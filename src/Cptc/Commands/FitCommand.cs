@@ -13,7 +13,7 @@ namespace Cptc.Commands;
 
 /// <summary>
 /// <c>cptc fit FILE --law NAME --data RUN=LOG[:COLUMN] … [--holdout RUN …] [--fix PARAM=VALUE …]
-/// [--form eq1|eq4|replay|open] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
+/// [--form eq1|eq4|replay|size|open] [--model-size RUN=SIZE …] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
 /// set's law to training logs of the file's runs (LAW.md §5) and reports how well it fits and
 /// predicts held-out runs.
 /// </summary>
@@ -26,8 +26,9 @@ public static class FitCommand
         var data = new Option<string[]>("--data") { Description = "RUN=LOG[:COLUMN]: the log of a run of the file (CSV, TSV or JSON Lines), and its loss column", Required = true, Arity = ArgumentArity.OneOrMore };
         var holdout = new Option<string[]>("--holdout") { Description = "a run whose log is predicted, not fitted (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var fix = new Option<string[]>("--fix") { Description = "PARAM=VALUE: hold a parameter at a value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay or open (default: the existing block's, else eq4 when a run switches domain, else eq1)" };
+        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size or open (default: the existing block's, else eq4 when a run switches domain, else eq1)" };
         form.AcceptOnlyFromAmong(FitOptions.Forms);
+        var modelSize = new Option<string[]>("--model-size") { Description = "RUN=SIZE: the model size of a run (106M, 1.72B, or millions), for --form size; one per run given with --data", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
@@ -39,17 +40,17 @@ public static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (LAW.md §5) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, format, output, plot, write, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format, output, plot, write, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
             parse.GetValue(fix) ?? [], parse.GetValue(form), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
-            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!)));
+            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? [])));
         return command;
     }
 
     sealed record Request(string File, string Law, string[] Data, string[] Holdout, string[] Fix, string? Form, string Format,
-        string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn);
+        string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn, string[] ModelSize);
 
     static int Run(Terminal terminal, Request request)
     {
@@ -75,6 +76,8 @@ public static class FitCommand
         if (specs.All(s => request.Holdout.Contains(s.Run)))
             throw DataSpec.Invalid("every run is held out; nothing is left to fit", "fit on at least one run");
 
+        var sizes = ModelSizes.Parse(request.ModelSize, [.. specs.Select(s => s.Run)]);
+
         // which form; an existing weighted sum (Eq. 6) has its weights fitted unless --form says otherwise
         var sum = request.Form is null ? existing?.Definition as WeightedSumLaw : null;
         FitForm? fitForm = null;
@@ -82,6 +85,7 @@ public static class FitCommand
         if (sum is not null)
         {
             if (request.Fix.Length > 0) throw DataSpec.Invalid("--fix does not apply to a weighted sum (Eq. 6)", "its weights are fitted by least squares, all of them");
+            if (sizes.Count > 0) throw DataSpec.Invalid("--model-size does not apply to a weighted sum (Eq. 6)", "its weights do not depend on model size; drop --model-size");
         }
         else
         {
@@ -89,13 +93,15 @@ public static class FitCommand
             if (request.Form is { } keyword) lawForm = FitOptions.FormOf(keyword);
             else if (existing?.Definition is ParametricLaw p) lawForm = p.Parameters.Form;
             else lawForm = plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
-            if (!FitForm.CanFit(lawForm))
+            if (lawForm == LawForm.ModelSize)
             {
-                if (request.Form is not null)
-                    throw DataSpec.Invalid("cptc does not fit the model-size form (Eq. 7)", "it needs runs of several model sizes; fit eq4 per size");
-                terminal.Report([lawAt.FitUnsupportedLaw(request.Law, "it has the model-size form (Eq. 7), which cptc does not fit; pass --form eq4 to fit this model size")], compilation.Text);
-                return ExitCodes.InputErrors;
+                if (specs.FirstOrDefault(s => !sizes.ContainsKey(s.Run)) is { } unsized)
+                    throw DataSpec.Invalid($"the model-size form (Eq. 7) needs the model size of run '{unsized.Run}'", $"give one per run: --model-size {unsized.Run}=106M");
+                if (request.Fix.Any(f => f.Split('=')[0].Trim() == LawParameterNames.N))
+                    throw DataSpec.Invalid("--fix N does not apply: N is each run's model size", "give it with --model-size RUN=SIZE; the block's N is the first fitted run's size");
             }
+            else if (sizes.Count > 0)
+                throw DataSpec.Invalid($"--model-size applies to the model-size form (Eq. 7) only, not to {LawParameterNames.Keyword(lawForm)}", "pass --form size to fit across model sizes, or drop --model-size");
             fitForm = FitForm.For(lawForm);
             fixedValues = FitOptions.Fixed(request.Fix, fitForm);
             if (FormProblems(lawForm, request.Law, plans, lawAt) is { Count: > 0 } formProblems)
@@ -119,7 +125,8 @@ public static class FitCommand
                 logErrors = true;
                 continue;
             }
-            fitRuns.Add((plans[i], RunLogs.Observations(log!, new ScheduleAreas(plans[i]), request.Law), request.Holdout.Contains(specs[i].Run)));
+            double? size = fitForm?.Form == LawForm.ModelSize ? sizes[specs[i].Run] : null;
+            fitRuns.Add((plans[i], RunLogs.Observations(log!, new ScheduleAreas(plans[i]), request.Law, size), request.Holdout.Contains(specs[i].Run)));
         }
         if (logErrors) return ExitCodes.InputErrors;
 
@@ -168,7 +175,7 @@ public static class FitCommand
             terminal.Report([lawAt.FitFailed(request.Law)], compilation.Text);
             return (null, null);
         }
-        terminal.Report(Warnings(request.Law, result, fitForm, lawAt), compilation.Text);
+        terminal.Report(Warnings(request.Law, result, fitForm, fitted, lawAt), compilation.Text);
 
         var heldOut = fitRuns.Where(r => r.HeldOut).Select(r => r.Run).ToList();
         var predicted = fitRuns.Select(r =>
@@ -181,7 +188,8 @@ public static class FitCommand
             [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(request.Law, parameters),
             objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
             [.. fitRuns.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(fitForm, values, [r.Run])))],
-            FitMetrics.Of(fitForm, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(fitForm, values, heldOut) : null);
+            FitMetrics.Of(fitForm, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(fitForm, values, heldOut) : null,
+            fitForm.Form == LawForm.ModelSize ? SizeNote(parameters, fitted[0].Name) : null);
         return (outcome, predicted);
     }
 
@@ -201,8 +209,14 @@ public static class FitCommand
         return problems;
     }
 
-    static IEnumerable<Diagnostic> Warnings(string law, FitResult result, FitForm form, DiagnosticBuilder at)
+    /// <summary>The block predicts for one size; say which, so the user knows to change N.</summary>
+    static string SizeNote(LawParameters parameters, string run) =>
+        $"N = {DisplayFormat.Number(parameters[LawParameterNames.N])}M is the size of run '{run}', the first fitted run; change N in the block to predict another model size";
+
+    static IEnumerable<Diagnostic> Warnings(string law, FitResult result, FitForm form, List<FitRun> fitted, DiagnosticBuilder at)
     {
+        if (form.Form == LawForm.ModelSize && SizeFitForm.SingleSize(fitted))
+            yield return at.FitSingleModelSize(law, DisplayFormat.Number(fitted[0].ModelSize!.Value));
         if (result.Points < result.FreeParameters) yield return at.FitFewPoints(law, result.Points, result.FreeParameters);
         if (result.Unobserved.Length > 0) yield return at.FitUnobserved(law, string.Join(", ", result.Unobserved));
         foreach (var name in result.OnBound.Except(result.Unobserved))

@@ -8,10 +8,12 @@ namespace Cptc.Fit;
 /// <param name="Parameters">Parameter (or, for a weighted sum, summed law) and value, in order.</param>
 /// <param name="ObjectiveKind">What <paramref name="Objective"/> measures, in words.</param>
 /// <param name="Starts">Starting points of the search; null for a closed-form fit.</param>
+/// <param name="Note">One line the user needs to read the block right (the size a model-size
+/// block predicts for), or null.</param>
 public sealed record FitOutcome(
     string Law, string Form, IReadOnlyList<KeyValuePair<string, double>> Parameters, string Block,
     double Objective, string ObjectiveKind, int Points, int FreeParameters, int? Starts,
-    IReadOnlyList<RunFit> Runs, FitMetrics Fitted, FitMetrics? HeldOut);
+    IReadOnlyList<RunFit> Runs, FitMetrics Fitted, FitMetrics? HeldOut, string? Note = null);
 
 /// <summary>The metrics of one run; a held-out run was not used to fit.</summary>
 public sealed record RunFit(string Run, bool HeldOut, FitMetrics Metrics);

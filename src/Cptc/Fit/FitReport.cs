@@ -17,7 +17,9 @@ public static class FitReport
         var text = new StringBuilder(fit.Block);
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture,
-            $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} ({fit.ObjectiveKind}; {fit.Points} points, {fit.FreeParameters} fitted parameters{(fit.Starts is { } starts ? $", best of {starts} starts" : "")})\n\n");
+            $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} ({fit.ObjectiveKind}; {fit.Points} points, {fit.FreeParameters} fitted parameters{(fit.Starts is { } starts ? $", best of {starts} starts" : "")})\n");
+        if (fit.Note is { } note) text.Append(note).Append('\n');
+        text.Append('\n');
         var rows = new List<string[]> { new[] { "run", "set", "points", "R2", "MAE", "RMSE", "MAPE %", "worst %" } };
         foreach (var run in fit.Runs) rows.Add(Row(run.Run, run.HeldOut ? "held out" : "fitted", run.Metrics));
         rows.Add(Row("(all)", "fitted", fit.Fitted));
@@ -46,6 +48,7 @@ public static class FitReport
         json.WriteNumber("points", fit.Points);
         json.WriteNumber("fittedParameters", fit.FreeParameters);
         if (fit.Starts is { } starts) json.WriteNumber("starts", starts); else json.WriteNull("starts");
+        if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteStartArray("runs");
         foreach (var run in fit.Runs)
         {

@@ -34,12 +34,17 @@ public static class LawBlockText
         var text = new System.Text.StringBuilder($"law {name} {{\n");
         foreach (var line in lines)
         {
-            var present = line.Where(p => parameters.TryGet(p, out _)).Select(p => $"{p} = {DisplayFormat.Number(parameters[p])}").ToList();
+            var present = line.Where(p => parameters.TryGet(p, out _)).Select(p => $"{p} = {Value(p, parameters[p])}").ToList();
             if (present.Count > 0) text.Append("  ").AppendJoin("  ", present).Append('\n');
         }
         text.Append("}\n");
         return Formatter.Format(SyntaxTree.Parse(text.ToString()));
     }
+
+    /// <summary>A value as a block writes it: N (millions in the law) as a parameter count with
+    /// the M suffix, as the language reads it; the others plain.</summary>
+    static string Value(string parameter, double value) =>
+        parameter == N ? DisplayFormat.Number(value) + "M" : DisplayFormat.Number(value);
 
     /// <summary>An out-of-domain sum (Eq. 6), <c>law NAME = k1 * A + k2 * B</c>, formatted.</summary>
     public static string Sum(string name, IReadOnlyList<KeyValuePair<string, double>> weights)

@@ -33,6 +33,6 @@ public static class RunLogs
     }
 
     /// <summary>The observations of validation set <paramref name="law"/> in a checked log.</summary>
-    public static FitRun Observations(TrainingLog log, ScheduleAreas areas, string law) =>
-        FitRun.Create(areas, law, log.Steps, log.Losses);
+    public static FitRun Observations(TrainingLog log, ScheduleAreas areas, string law, double? modelSize = null) =>
+        FitRun.Create(areas, law, log.Steps, log.Losses, modelSize);
 }
