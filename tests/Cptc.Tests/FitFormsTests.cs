@@ -74,7 +74,7 @@ public class FitFormsTests
     static readonly (string Run, string Size, string Pt, string Cpt)[] SizeRuns =
     [
         ("a106", "106M", Wsd, WsdCpt), ("b106", "106M", Flat, FlatCpt), ("a594", "594M", Wsd, WsdCpt),
-        ("a1720", "1.72B", Wsd, WsdCpt), ("b1720", "1720", Flat, FlatCpt), ("c594", "594M", Cos, CosCpt),
+        ("a1720", "1.72B", Wsd, WsdCpt), ("b1720", "1720M", Flat, FlatCpt), ("c594", "594M", Cos, CosCpt),
     ];
 
     static string SizeFile => string.Concat(SizeRuns.Select(r => Schedule(r.Run, r.Pt, r.Cpt)));
@@ -156,7 +156,7 @@ public class FitFormsTests
     [InlineData(new[] { "--model-size", "a106=106M", "--model-size", "b106=big" }, "cptc: error CPT4110: --model-size b106=big is not a positive model size")]
     [InlineData(new[] { "--model-size", "a106=106M", "--model-size", "b106=-5M" }, "cptc: error CPT4110: --model-size b106=-5M is not a positive model size")]
     [InlineData(new[] { "--model-size", "a106", "--model-size", "b106=106M" }, "cptc: error CPT4110: --model-size 'a106' is not RUN=SIZE")]
-    [InlineData(new[] { "--model-size", "a106=106000000", "--model-size", "b106=106M" }, "cptc: error CPT4110: --model-size a106=106000000 reads as 106000000 million parameters")]
+    [InlineData(new[] { "--model-size", "a106=106", "--model-size", "b106=106M" }, "cptc: error CPT4110: --model-size a106=106 has no k, M or B suffix; write the parameter count with its suffix, e.g. a106=106M for 106 million")]
     [InlineData(new[] { "--model-size", "zzz=106M" }, "cptc: error CPT4110: --model-size 'zzz' is not a run given with --data")]
     [InlineData(new[] { "--model-size", "a106=106M", "--model-size", "b106=106M", "--fix", "N=106" }, "cptc: error CPT4110: --fix N does not apply")]
     public void Missing_or_malformed_model_sizes_are_usage_errors(string[] sizes, string message)

@@ -69,14 +69,12 @@ public static class FitOptions
 }
 
 /// <summary><c>--model-size RUN=SIZE</c>: the model size each run trained, for the model-size
-/// form (Eq. 7). SIZE is a parameter count with the language's suffix (<c>106M</c>, <c>1.72B</c>,
-/// <c>500k</c>, as <c>N</c> is written in a law block) or a plain number of millions
-/// (<c>106</c>, LAW.md's unit); the result is in millions.</summary>
+/// form (Eq. 7). SIZE is a parameter count written as <c>N</c> is in a law block, with its
+/// suffix (<c>106M</c>, <c>1.72B</c>, <c>500k</c>); the result is in millions (LAW.md's unit).
+/// A plain number is refused: in a law block <c>N = 106</c> means 106 parameters, while LAW.md
+/// counts in millions, so either reading would surprise someone.</summary>
 public static class ModelSizes
 {
-    /// <summary>A plain number this large reads as a parameter count written without a suffix,
-    /// not as millions (10^6 millions is a trillion parameters).</summary>
-    const double LargestPlainMillions = 1e6;
 
     public static Dictionary<string, double> Parse(IEnumerable<string> specs, IReadOnlyCollection<string> runs)
     {
@@ -86,7 +84,7 @@ public static class ModelSizes
             int equals = spec.IndexOf('=');
             string run = equals > 0 ? spec[..equals].Trim() : "", text = equals > 0 ? spec[(equals + 1)..].Trim() : "";
             if (run.Length == 0 || text.Length == 0)
-                throw DataSpec.Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a count with k, M or B, or a plain number of millions)");
+                throw DataSpec.Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a parameter count with its k, M or B suffix)");
             if (!runs.Contains(run))
                 throw DataSpec.Invalid($"--model-size '{run}' is not a run given with --data", "give the size of each run whose log is fitted or held out");
             bool suffixed = CptLang.Binding.NumberLiteral.HasScaleSuffix(text);
@@ -94,10 +92,10 @@ public static class ModelSizes
             bool wellFormed = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '.') && !text.Contains(',');
             double value = wellFormed ? CptLang.Binding.NumberLiteral.Parse(text) : double.NaN;
             if (!double.IsFinite(value) || !(value > 0))
-                throw DataSpec.Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B, or as a plain number of millions");
-            double millions = suffixed ? value / 1e6 : value;
-            if (!suffixed && value >= LargestPlainMillions)
-                throw DataSpec.Invalid($"--model-size {run}={text} reads as {text} million parameters", $"a plain SIZE is in millions; for a parameter count write a suffix, e.g. {DisplayFormat.Number(value / 1e6)}M");
+                throw DataSpec.Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B");
+            if (!suffixed)
+                throw DataSpec.Invalid($"--model-size {run}={text} has no k, M or B suffix", $"write the parameter count with its suffix, e.g. {run}={text}M for {text} million");
+            double millions = value / 1e6;
             if (!sizes.TryAdd(run, millions))
                 throw DataSpec.Invalid($"--model-size gives run '{run}' twice", "give each run's size once");
         }
