@@ -96,7 +96,6 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FitOnBound = new("CPT3101", Warning, "Fitted parameter on a bound");
     public static readonly DiagnosticDescriptor FitNotIdentifiable = new("CPT3102", Warning, "Parameter not identifiable from the logs");
     public static readonly DiagnosticDescriptor FitFewPoints = new("CPT3103", Warning, "Fewer points than parameters");
-    // CPT3104 (law form cptc cannot fit) retired: every form is fitted now.
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");
