@@ -76,8 +76,13 @@ public class DerivedPropertyTests
             var peak = LossPeak.Find(predictor, 0);
             double max = excess.Max();
             Assert.True(excess[peak.ContinualSteps - 1] >= max - 2 * tau, $"peak at {peak.ContinualSteps} is {max - excess[peak.ContinualSteps - 1]:R} below the maximum (τ = {tau:R})");
+            // An earlier step within τ/4 of the maximum is allowed only as a tie: when the loss
+            // varies by rounding-sized amounts per step (an LR of 1e-34, say), the search's bounds
+            // cannot tell the steps between it and the peak apart, and neither can τ.
             int early = Array.FindIndex(excess, h => h >= max - tau / 4);
-            Assert.True(early + 1 >= peak.ContinualSteps, $"peak at {peak.ContinualSteps}, but step {early + 1} is within τ/4 of the maximum");
+            double atPeak = excess[peak.ContinualSteps - 1];
+            for (int t = early; t < peak.ContinualSteps - 1; t++)
+                Assert.True(Math.Abs(atPeak - excess[t]) <= tau, $"peak at {peak.ContinualSteps}, but step {t + 1} is within τ/4 of the maximum and {Math.Abs(atPeak - excess[t]):R} from the peak's loss (τ = {tau:R})");
             Assert.Equal(excess[peak.ContinualSteps - 1], peak.Loss - peak.SwitchLoss, 1e-15);
         }, iter: PropertyRuns.Iterations(150), print: t => $"{t.Item1} {string.Join(", ", t.Item2.Names.Zip(t.Item2.Values, (n, v) => $"{n}={v:R}"))}");
     }
