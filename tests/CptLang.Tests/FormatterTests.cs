@@ -48,10 +48,9 @@ public class FormatterTests
     public static TheoryData<string> SourceFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in new[] { TestPaths.Baselines, TestPaths.Examples })
-            foreach (var file in Directory.EnumerateFiles(dir, "main.cpt", SearchOption.AllDirectories)
-                         .Concat(Directory.EnumerateFiles(TestPaths.Examples, "*.cpt")).Distinct().Order(StringComparer.Ordinal))
-                data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Baselines, "main.cpt", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(TestPaths.Examples, "*.cpt")).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(TestPaths.RepositoryRoot, file));
         return data;
     }
 
