@@ -16,10 +16,9 @@ public static class FitPlot
     /// its observed steps.</param>
     public static byte[] Render(string law, IReadOnlyList<(FitRun Run, bool HeldOut, double[] Predicted)> runs)
     {
-        var multiplot = new Multiplot();
-        multiplot.AddPlots(2);
-        var curves = multiplot.GetPlot(0);
-        var residuals = multiplot.GetPlot(1);
+        var plots = new StackedPlots();
+        var curves = plots.Top;
+        var residuals = plots.Bottom;
         var palette = new ScottPlot.Palettes.Category10();
         double low = double.MaxValue, high = double.MinValue;
         for (int r = 0; r < runs.Count; r++)
@@ -60,14 +59,11 @@ public static class FitPlot
         zero.Color = Colors.Gray;
         zero.LineWidth = 1;
 
-        var padding = new PixelPadding(left: 90, right: 25, bottom: 55, top: 45);
-        curves.Layout.Fixed(padding);
-        residuals.Layout.Fixed(padding);
         curves.Title($"law {law}: logged (dots) and fitted or predicted (lines) validation loss");
         curves.YLabel("validation loss");
         curves.ShowLegend(Alignment.UpperRight);
         residuals.YLabel("predicted − logged");
         residuals.XLabel("step");
-        return multiplot.Render(Width, Height).GetImageBytes(ImageFormat.Png);
+        return plots.RenderPng(Width, Height);
     }
 }

@@ -15,10 +15,9 @@ public static class OptimizePlot
     public static byte[] Render(OptimizeOutcome outcome)
     {
         var result = outcome.Result;
-        var multiplot = new Multiplot();
-        multiplot.AddPlots(2);
-        var front = multiplot.GetPlot(0);
-        var curves = multiplot.GetPlot(1);
+        var plots = new StackedPlots();
+        var front = plots.Top;
+        var curves = plots.Bottom;
 
         if (!result.Front.IsEmpty)
         {
@@ -56,9 +55,6 @@ public static class OptimizePlot
         curves.XLabel("CPT step (after the switch)");
         curves.YLabel("predicted validation loss");
         curves.ShowLegend(Alignment.UpperRight);
-        var padding = new PixelPadding(left: 90, right: 25, bottom: 55, top: 45);
-        front.Layout.Fixed(padding);
-        curves.Layout.Fixed(padding);
-        return multiplot.Render(Width, Height).GetImageBytes(ImageFormat.Png);
+        return plots.RenderPng(Width, Height);
     }
 }

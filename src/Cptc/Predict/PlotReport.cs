@@ -19,10 +19,9 @@ public static class PlotReport
     public static byte[] Render(EvaluationPlan plan, LossTable table)
     {
         var xs = Enumerable.Range(0, table.Count).Select(i => (double)table.Areas.StepAt(i)).ToArray();
-        var multiplot = new Multiplot();
-        multiplot.AddPlots(2);
-        var losses = multiplot.GetPlot(0);
-        var rates = multiplot.GetPlot(1);
+        var plots = new StackedPlots();
+        var losses = plots.Top;
+        var rates = plots.Bottom;
 
         for (int law = 0; law < table.Laws.Length; law++)
         {
@@ -59,16 +58,13 @@ public static class PlotReport
         var (low, high) = LossRange(xs, table, plan.TotalSteps);
         losses.Axes.SetLimitsY(low, high);
         rates.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = LearningRateFormat.Short };
-        var padding = new PixelPadding(left: 90, right: 25, bottom: 55, top: 45);
-        losses.Layout.Fixed(padding);
-        rates.Layout.Fixed(padding);
 
         losses.Title($"run {plan.Run}: predicted validation loss");
         losses.YLabel("validation loss");
         losses.ShowLegend(Alignment.UpperRight);
         rates.YLabel("learning rate");
         rates.XLabel("step (dashed: phase boundaries)");
-        return multiplot.Render(Width, Height).GetImageBytes(ImageFormat.Png);
+        return plots.RenderPng(Width, Height);
     }
 
     /// <summary>From the lowest loss to the highest one after the first 2% of the run, padded.</summary>
