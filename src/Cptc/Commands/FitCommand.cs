@@ -14,7 +14,7 @@ namespace Cptc.Commands;
 /// <summary>
 /// <c>cptc fit FILE --law NAME --data RUN=LOG[:COLUMN] … [--holdout RUN …] [--fix PARAM=VALUE …]
 /// [--form eq1|eq4|replay|size|open] [--model-size RUN=SIZE …] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
-/// set's law to training logs of the file's runs (LAW.md §5) and reports how well it fits and
+/// set's law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and reports how well it fits and
 /// predicts held-out runs.
 /// </summary>
 public static class FitCommand
@@ -38,7 +38,7 @@ public static class FitCommand
         var lossColumn = new Option<string>("--loss-column") { Description = "the logs' loss column, unless --data names one", DefaultValueFactory = _ => "loss" };
         var lrColumn = new Option<string>("--lr-column") { Description = "the logs' learning-rate column, checked against the schedule when present", DefaultValueFactory = _ => "lr" };
 
-        var command = new Command("fit", "Fit a law to training logs of the file's runs (LAW.md §5) and report fit and held-out metrics.")
+        var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
             file, law, data, holdout, fix, form, modelSize, format, output, plot, write, stepColumn, lossColumn, lrColumn,
         };
@@ -160,7 +160,7 @@ public static class FitCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Fits a parametric law (LAW.md §5) and reports it as written: parameters rounded to
+    /// <summary>Fits a parametric law (Huber on log loss, L-BFGS-B; docs/laws.md §9) and reports it as written: parameters rounded to
     /// the digits of the block, objective and metrics computed from those. Null on failure (reported).</summary>
     static (FitOutcome? Outcome, double[][]? Predicted) Parametric(Terminal terminal, Request request, Compilation compilation,
         FitForm fitForm, Dictionary<string, double> fixedValues, List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)> fitRuns, DiagnosticBuilder lawAt)
