@@ -14,6 +14,10 @@ namespace CptLang.Laws.Areas.Kernels;
 /// share one sign, so the older part is at most <c>λ^W·|From − To|</c> while the sum is at
 /// least the part already walked; <c>W</c> is the smallest window that makes the first at most
 /// 2^−56 of the second. For λ = 0.999 that is a few 10⁴ steps, whatever the segment's length.</item>
+/// <item>Momentum of a segment no longer than a few such windows: the exact momentum every
+/// <see cref="CheckpointSteps"/> steps is tabulated once (on the first query), and each query
+/// walks on from the checkpoint before it. Searches that query a segment many times (peaks,
+/// turning lengths, thousands of sweep candidates) then cost at most a checkpoint's steps each.</item>
 /// </list>
 /// </summary>
 internal sealed class PowerAreaKernel : AreaKernel
@@ -21,9 +25,16 @@ internal sealed class PowerAreaKernel : AreaKernel
     const double TruncationTolerance = 1.0 / (1L << 56);
     const double AbsoluteTolerance = 1.0 / (1L << 60);
     const long ProbeSteps = 256;
+    const int CheckpointSteps = 1024;
+    /// <summary>Segments up to this long are tabulated whatever λ (64 kB of checkpoints at most).</summary>
+    const long MaxTabulated = 1L << 23;
 
     readonly double offset, scale;
     readonly PowerOfLinear power;
+    readonly bool tabulated;
+    /// <summary>The momentum after steps 0, C, 2C, … (C = <see cref="CheckpointSteps"/>); built on
+    /// first use. Two threads may both build it: they build the same table.</summary>
+    double[]? checkpoints;
 
     PowerAreaKernel(long length, double from, double to, MomentumDecay decay, double offset, double scale, PowerOfLinear power)
         : base(length, from, to, decay)
@@ -31,6 +42,10 @@ internal sealed class PowerAreaKernel : AreaKernel
         this.offset = offset;
         this.scale = scale;
         this.power = power;
+        // Tabulating costs one walk of the segment: worth it when the segment is at most a few
+        // of the windows a single query may walk.
+        double longestWindow = Math.Log(AbsoluteTolerance * decay.OneMinusLambda) / decay.LogLambda;
+        tabulated = length <= Math.Min(MaxTabulated, Math.Max(1 << 16, 4 * longestWindow));
     }
 
     public override bool IsClosedForm => false;
@@ -73,6 +88,12 @@ internal sealed class PowerAreaKernel : AreaKernel
     /// where the LR is flat to double precision and the walked part rounds to zero.</summary>
     double Momentum(long k)
     {
+        if (tabulated)
+        {
+            var table = Volatile.Read(ref checkpoints) ?? BuildCheckpoints();
+            long checkpoint = k / CheckpointSteps * CheckpointSteps;
+            return Walk(checkpoint, k, table[k / CheckpointSteps]);
+        }
         long probe = Math.Min(k, ProbeSteps);
         double recent = Walk(k - probe, k, 0);
         if (probe == k) return recent;
@@ -81,6 +102,15 @@ internal sealed class PowerAreaKernel : AreaKernel
             window = Math.Min(window, Math.Log(TruncationTolerance * Math.Abs(recent) / Math.Abs(Drop)) / Decay.LogLambda);
         if (window <= probe) return recent;
         return window >= k ? Walk(0, k, 0) : Walk(k - (long)Math.Ceiling(window), k, 0);
+    }
+
+    double[] BuildCheckpoints()
+    {
+        var table = new double[Length / CheckpointSteps + 1];
+        for (int j = 1; j < table.Length; j++)
+            table[j] = Walk((long)(j - 1) * CheckpointSteps, (long)j * CheckpointSteps, table[j - 1]);
+        Volatile.Write(ref checkpoints, table);
+        return table;
     }
 
     /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
