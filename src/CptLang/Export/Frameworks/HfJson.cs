@@ -25,11 +25,7 @@ public static class HfJson
             StageHeader.Write(json, stage);
             json.WriteStartObject("get_wsd_schedule");
             json.WriteNumber("num_warmup_steps", hf.NumWarmupSteps);
-            json.WriteNumber("num_stable_steps", hf.NumStableSteps);
-            json.WriteNumber("num_decay_steps", hf.NumDecaySteps);
-            json.WriteString("warmup_type", hf.WarmupType);
-            json.WriteString("decay_type", hf.DecayType);
-            json.WriteNumber("min_lr_ratio", hf.MinLrRatio);
+            WriteSchedulerKwargs(json, hf);
             json.WriteEndObject();
             json.WriteStartObject("training_arguments");
             json.WriteNumber("learning_rate", hf.LearningRate);
@@ -37,11 +33,7 @@ public static class HfJson
             json.WriteNumber("warmup_steps", hf.NumWarmupSteps);
             json.WriteString("lr_scheduler_type", "warmup_stable_decay");
             json.WriteStartObject("lr_scheduler_kwargs");
-            json.WriteNumber("num_stable_steps", hf.NumStableSteps);
-            json.WriteNumber("num_decay_steps", hf.NumDecaySteps);
-            json.WriteString("warmup_type", hf.WarmupType);
-            json.WriteString("decay_type", hf.DecayType);
-            json.WriteNumber("min_lr_ratio", hf.MinLrRatio);
+            WriteSchedulerKwargs(json, hf);
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
@@ -49,6 +41,17 @@ public static class HfJson
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary>The <c>get_wsd_schedule</c> arguments other than the warmup, which the Trainer
+    /// takes as <c>warmup_steps</c>; the same keys go in <c>lr_scheduler_kwargs</c>.</summary>
+    static void WriteSchedulerKwargs(Utf8JsonWriter json, HfWsdSchedule hf)
+    {
+        json.WriteNumber("num_stable_steps", hf.NumStableSteps);
+        json.WriteNumber("num_decay_steps", hf.NumDecaySteps);
+        json.WriteString("warmup_type", hf.WarmupType);
+        json.WriteString("decay_type", hf.DecayType);
+        json.WriteNumber("min_lr_ratio", hf.MinLrRatio);
+    }
 }
 
 /// <summary>What every exported stage states about itself.</summary>
