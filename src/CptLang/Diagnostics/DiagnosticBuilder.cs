@@ -239,6 +239,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitInvalidOption(string message, string hint) => Make(C.FitInvalidOption, message, hint);
     public Diagnostic FitFailed(string law) => Make(C.FitFailed,
         $"no start of the search for law '{law}' reached a finite objective", "check the logs and the runs' schedules");
+    public Diagnostic FitCannotBeWritten(string law, string problem) => Make(C.FitCannotBeWritten,
+        $"the fitted law '{law}' cannot be written into the file: with it, the file would not compile ({problem})",
+        "fit without --write and paste the block where it applies, or fit the form the file's runs need");
 
     // ── 42xx export and import ───────────────────────────────────────────────────────────
     public Diagnostic PhaseNotExpressible(string target, string phase, string reason, string hint) => Make(C.PhaseNotExpressible,

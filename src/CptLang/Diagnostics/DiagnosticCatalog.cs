@@ -115,6 +115,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LogInvalidJson = new("CPT4109", Error, "Invalid JSON Lines record");
     public static readonly DiagnosticDescriptor FitInvalidOption = new("CPT4110", Error, "Invalid fit option");
     public static readonly DiagnosticDescriptor FitFailed = new("CPT4111", Error, "Fit found no finite objective");
+    public static readonly DiagnosticDescriptor FitCannotBeWritten = new("CPT4112", Error, "Fitted law cannot be written into the file");
 
     // ── 42xx export and import (cptc export / cptc import) ───────────────────────────────
     public static readonly DiagnosticDescriptor PhaseNotExpressible = new("CPT4201", Error, "Phase not expressible by the export target");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cptc.Predict;
 using CptLang;
+using CptLang.Predicting;
 
 namespace Cptc.Commands;
 
@@ -44,28 +45,23 @@ public static class PredictCommand
     {
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
         if (terminal.Report(compilation)) return ExitCodes.InputErrors;
-        var plan = RunSelector.Select(compilation, request.Run);
+        var plan = CliException.Require(RunSelector.Select(compilation, request.Run));
+        var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
+            : request.Every is { } n ? StepSelection.Every(n)
+            : StepSelection.Default(keySteps: request.Format == "table");
 
-        bool keySteps = request.Format == "table" && request.At is null && request.Every is null;
-        long[] steps = request.At is { } list ? StepSampler.At(plan, StepList.Parse(list))
-            : request.Every is { } n ? StepSampler.Every(plan, n)
-            : StepSampler.Default(plan);
-
-        // the summary table shows only the key steps, but the whole sample is evaluated so that
-        // an undefined or non-positive loss anywhere on it is still reported
-        var (prediction, diagnostics) = Prediction.Compute(compilation, plan, derived => keySteps
-            ? [.. steps.Union(KeySteps.Of(plan, derived).Select(k => k.Step)).Order()]
-            : steps);
-        terminal.Report(diagnostics, compilation.Text);
-        if (prediction is null) return ExitCodes.InputErrors;
+        var result = Prediction.Compute(compilation, plan, selection);
+        if (result.RequestError is { } requestError) throw CliException.From(requestError);
+        terminal.Report(result.Diagnostics, compilation.Text);
+        if (result.Prediction is not { } prediction) return ExitCodes.InputErrors;
 
         byte[]? png = null;
         if (request.Plot is not null)
         {
-            var curve = prediction.At(PlotReport.Steps(plan));
-            if (curve.Problems.Any())
+            var (curve, problems) = prediction.At(compilation, PlotReport.Steps(plan));
+            if (curve is null)
             {
-                terminal.Report(curve.Problems.Select(p => Prediction.ToDiagnostic(compilation, plan, p)), compilation.Text);
+                terminal.Report(problems, compilation.Text);
                 return ExitCodes.InputErrors;
             }
             png = PlotReport.Render(plan, curve);
@@ -75,7 +71,7 @@ public static class PredictCommand
         {
             "csv" => CsvReport.Write(prediction),
             "json" => JsonReport.Write(prediction),
-            _ => TableReport.Write(prediction, keySteps),
+            _ => TableReport.Write(prediction),
         };
         // write files only once everything is computed, so a failure leaves none half-made
         if (request.Output is null) terminal.Out.Write(text);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CptLang.Diagnostics;
-using CptLang.Laws.Fitting;
+using CptLang.Fitting;
 using CptLang.Laws.Laws;
 
 namespace Cptc.Fit;
@@ -45,24 +45,17 @@ public static class FitOptions
         _ => throw DataSpec.Invalid($"unknown law form '{keyword}'", $"use one of {string.Join(", ", Forms)}"),
     };
 
-    /// <summary>The fixed parameters, checked against the form and its search bounds.</summary>
-    public static Dictionary<string, double> Fixed(IEnumerable<string> specs, FitForm form)
+    /// <summary><c>--fix PARAM=VALUE</c> as written; the library checks them against the form.</summary>
+    public static List<FixedParameter> Fixed(IEnumerable<string> specs)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new List<FixedParameter>();
         foreach (var spec in specs)
         {
             int equals = spec.IndexOf('=');
             string name = equals > 0 ? spec[..equals].Trim() : spec;
             if (equals <= 0 || !double.TryParse(spec[(equals + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 throw DataSpec.Invalid($"--fix '{spec}' is not PARAM=VALUE", "e.g. --fix alpha=0.5");
-            int index = form.Names.IndexOf(name);
-            if (index < 0)
-                throw DataSpec.Invalid($"a {LawParameterNames.Keyword(form.Form)} law has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}");
-            var bound = form.Bounds[index];
-            if (!bound.Contains(value))
-                throw DataSpec.Invalid($"--fix {name}={spec[(equals + 1)..].Trim()} is outside the interval [{DisplayFormat.Number(bound.Lower)}, {DisplayFormat.Number(bound.Upper)}] the fit searches", "fix it to a value inside");
-            if (!values.TryAdd(name, value))
-                throw DataSpec.Invalid($"--fix gives {name} twice", "give each parameter once");
+            values.Add(new FixedParameter(name, value, spec[(equals + 1)..].Trim()));
         }
         return values;
     }
@@ -76,17 +69,16 @@ public static class FitOptions
 public static class ModelSizes
 {
 
-    public static Dictionary<string, double> Parse(IEnumerable<string> specs, IReadOnlyCollection<string> runs)
+    /// <summary>The sizes as written, in millions; the library checks them against the runs.</summary>
+    public static List<RunModelSize> Parse(IEnumerable<string> specs)
     {
-        var sizes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sizes = new List<RunModelSize>();
         foreach (var spec in specs)
         {
             int equals = spec.IndexOf('=');
             string run = equals > 0 ? spec[..equals].Trim() : "", text = equals > 0 ? spec[(equals + 1)..].Trim() : "";
             if (run.Length == 0 || text.Length == 0)
                 throw DataSpec.Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a parameter count with its k, M or B suffix)");
-            if (!runs.Contains(run))
-                throw DataSpec.Invalid($"--model-size '{run}' is not a run given with --data", "give the size of each run whose log is fitted or held out");
             bool suffixed = CptLang.Binding.NumberLiteral.HasScaleSuffix(text);
             // the language's NUMBER: digits, '_' separators, fraction, exponent, k/M/B
             bool wellFormed = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '.') && !text.Contains(',');
@@ -95,9 +87,7 @@ public static class ModelSizes
                 throw DataSpec.Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B");
             if (!suffixed)
                 throw DataSpec.Invalid($"--model-size {run}={text} has no k, M or B suffix", $"write the parameter count with its suffix, e.g. {run}={text}M for {text} million");
-            double millions = value / 1e6;
-            if (!sizes.TryAdd(run, millions))
-                throw DataSpec.Invalid($"--model-size gives run '{run}' twice", "give each run's size once");
+            sizes.Add(new RunModelSize(run, value / 1e6, text));
         }
         return sizes;
     }

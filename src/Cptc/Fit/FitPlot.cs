@@ -1,3 +1,4 @@
+using CptLang.Fitting;
 using CptLang.Laws.Fitting;
 using ScottPlot;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CptLang.Fitting;
 using CptLang.Laws.Fitting;
 using CptLang.Plan;
 

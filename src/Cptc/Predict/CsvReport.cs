@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CptLang.Predicting;
 
 namespace Cptc.Predict;
 

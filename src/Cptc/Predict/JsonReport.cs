@@ -3,6 +3,7 @@ using CptLang.Laws.Derived;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
 using CptLang.Plan;
+using CptLang.Predicting;
 
 namespace Cptc.Predict;
 

@@ -1,5 +1,6 @@
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
+using CptLang.Predicting;
 using ScottPlot;
 
 namespace Cptc.Predict;

@@ -2,6 +2,7 @@ using CptLang.Diagnostics;
 using CptLang.Laws.Derived;
 using CptLang.Laws.Schedules;
 using CptLang.Plan;
+using CptLang.Predicting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -16,7 +17,7 @@ public static class TableReport
 {
     const string LossFormat = "F5";
 
-    public static string Write(Prediction prediction, bool keySteps)
+    public static string Write(Prediction prediction)
     {
         var plan = prediction.Plan;
         var output = new StringWriter { NewLine = "\n" };
@@ -24,7 +25,7 @@ public static class TableReport
 
         output.WriteLine(Headline(plan));
         output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
-        console.Write(Rows(prediction, keySteps));
+        console.Write(Rows(prediction));
         // summary lines go straight to the writer: Spectre would wrap them at the profile width
         foreach (var line in Summary(prediction)) output.WriteLine(line);
         return string.Join("\n", output.ToString().Split('\n').Select(line => line.TrimEnd()));
@@ -40,10 +41,10 @@ public static class TableReport
         return $"run {plan.Run}: {steps} on {plan.Stages[0].Domain}";
     }
 
-    static Table Rows(Prediction prediction, bool keySteps)
+    static Table Rows(Prediction prediction)
     {
         var losses = prediction.Table;
-        var labels = keySteps ? KeySteps.Of(prediction.Plan, prediction.Derived).ToDictionary(k => k.Step, k => k.Label) : null;
+        var labels = prediction.KeySteps?.ToDictionary(k => k.Step, k => k.Label);
 
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn(new TableColumn("step").RightAligned());

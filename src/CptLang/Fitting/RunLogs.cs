@@ -3,7 +3,7 @@ using CptLang.Laws.Areas;
 using CptLang.Laws.Fitting;
 using CptLang.Laws.Schedules;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>A run's log checked against the run's schedule: its steps lie in the run, and a
 /// logged learning rate matches the scheduled one.</summary>

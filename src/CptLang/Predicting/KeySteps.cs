@@ -1,7 +1,7 @@
 using CptLang.Laws.Derived;
 using CptLang.Laws.Schedules;
 
-namespace Cptc.Predict;
+namespace CptLang.Predicting;
 
 /// <summary>The steps a reader of the summary table wants to see, each with what happens there:
 /// the start, the end of every phase, the switch and the first step after it, the peak of the

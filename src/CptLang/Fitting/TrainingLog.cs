@@ -1,6 +1,6 @@
 using CptLang.Text;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>
 /// One training log as read: the observed loss of one validation set at each logged step, the

@@ -5,7 +5,7 @@ using CptLang.Diagnostics;
 using CptLang.Text;
 using nietras.SeparatedValues;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>
 /// Reads a training log exported from W&amp;B or TensorBoard: CSV or TSV (any separator Sep

@@ -1,6 +1,6 @@
 using CptLang.Laws.Fitting;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>What <c>cptc fit</c> reports: the law as written (parameters rounded to the digits
 /// of its block), the objective and metrics of exactly that law, per run and pooled.</summary>

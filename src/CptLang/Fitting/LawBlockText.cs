@@ -5,7 +5,7 @@ using CptLang.Laws.Laws;
 using CptLang.Syntax;
 using static CptLang.Laws.Laws.LawParameterNames;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>
 /// A fitted law as a <c>.cpt</c> block in <c>cptc fmt</c>'s layout, and the file rewritten with

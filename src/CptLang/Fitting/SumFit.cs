@@ -1,20 +1,20 @@
-using Cptc.Predict;
-using CptLang;
+using CptLang.Diagnostics;
+using CptLang.Predicting;
 using CptLang.Laws.Fitting;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
 
-namespace Cptc.Fit;
+namespace CptLang.Fitting;
 
 /// <summary>
 /// The weights of an out-of-domain set (Eq. 6, <c>law ood = k1 * general + k2 * domain</c>)
 /// fitted to its logs: the summed laws are the file's own, evaluated at the logged steps, and
 /// the weights minimise the squared error of the sum against the logged losses.
 /// </summary>
-public static class SumFit
+internal static class SumFit
 {
     /// <returns>The outcome, or the diagnostics that say which summed law is undefined where.</returns>
-    public static (FitOutcome? Outcome, double[][]? Predicted, IReadOnlyList<CptLang.Diagnostics.Diagnostic> Problems) Fit(
+    public static FitComputation Fit(
         string law, WeightedSumLaw sum, Compilation compilation, List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)> runs)
     {
         var names = sum.Terms.Select(t => t.Law).Distinct().ToList();
@@ -26,7 +26,7 @@ public static class SumFit
             var steps = Enumerable.Range(0, run.Count).Select(run.StepAt).ToArray();
             var table = predictor.Predict(steps);
             var problems = table.Problems.Where(p => names.Contains(p.Law)).ToList();
-            if (problems.Count > 0) return (null, null, [.. problems.Select(p => Prediction.ToDiagnostic(compilation, plan, p))]);
+            if (problems.Count > 0) return new(null, null, [.. problems.Select(p => LawDiagnostics.Of(compilation, plan, p))]);
             termLosses.Add([.. names.Select(n => table.Loss(predictor.IndexOf(n)).ToArray())]);
         }
 
@@ -34,7 +34,8 @@ public static class SumFit
         var columns = names.Select((_, k) => fittedRows.SelectMany(x => termLosses[x.i][k]).ToArray()).ToList();
         var observed = fittedRows.SelectMany(x => x.r.Run.Losses).ToList();
         if (observed.Count < names.Count)
-            throw DataSpec.Invalid($"{observed.Count} logged points cannot determine the {names.Count} weights of law '{law}'", "give longer logs or more runs");
+            return new(null, null, [], DiagnosticBuilder.At(default).FitInvalidOption(
+                $"{observed.Count} logged points cannot determine the {names.Count} weights of law '{law}'", "give longer logs or more runs"));
         var (weights, _) = OodWeightFitter.Fit(columns, observed);
         var rounded = weights.Select(LawBlockText.Rounded).ToArray();
 
@@ -49,6 +50,6 @@ public static class SumFit
             sumOfSquares, "least squares on raw loss, Eq. 6", observed.Count, names.Count, null,
             [.. runs.Select((r, i) => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(r.Run.Losses, predicted[i])))],
             Pooled(false), runs.Any(r => r.HeldOut) ? Pooled(true) : null);
-        return (outcome, predicted, []);
+        return new(outcome, predicted, []);
     }
 }

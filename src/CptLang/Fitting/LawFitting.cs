@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using CptLang.Diagnostics;
+using CptLang.Laws.Areas;
+using CptLang.Laws.Fitting;
+using CptLang.Laws.Laws;
+using CptLang.Laws.Schedules;
+using CptLang.Text;
+
+namespace CptLang.Fitting;
+
+/// <summary>
+/// Fits one validation set's law to training logs of a compilation's runs (Huber on log loss,
+/// L-BFGS-B; docs/laws.md §9): checks the request against the file, reads and checks each log
+/// against its run's schedule, fits, and reports the law as written (parameters rounded to the
+/// digits of its block, metrics computed from those). Logs are read through
+/// <paramref name="readLog"/>, so the caller owns all I/O.
+/// </summary>
+public static class LawFitting
+{
+    /// <param name="readLog">Reads a log file: its text, or the diagnostic why it cannot be read.</param>
+    public static FitResponse Fit(Compilation compilation, FitRequest request, Func<string, (SourceText? Text, Diagnostic? Error)> readLog) =>
+        new Session(compilation, request).Run(readLog);
+
+    sealed class Session(Compilation compilation, FitRequest request)
+    {
+        readonly ImmutableArray<SourceDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SourceDiagnostic>();
+
+        FitResponse Stop(Diagnostic? requestError = null) => new(null, [], null, _diagnostics.ToImmutable(), requestError);
+
+        void Report(IEnumerable<Diagnostic> diagnostics, SourceText text)
+        {
+            foreach (var d in diagnostics) _diagnostics.Add(new SourceDiagnostic(d, text));
+        }
+
+        static Diagnostic Invalid(string message, string hint) => DiagnosticBuilder.At(default).FitInvalidOption(message, hint);
+
+        public FitResponse Run(Func<string, (SourceText? Text, Diagnostic? Error)> readLog)
+        {
+            string law = request.Law;
+            if (!LawBlockText.IsLawName(law))
+                return Stop(Invalid($"--law '{law}' is not a law name", "names start with a letter or _ and hold letters, digits, _ and inner hyphens; keywords are not names"));
+            var existing = compilation.Bound.Laws.FirstOrDefault(l => l.Name == law);
+            var lawAt = DiagnosticBuilder.At(existing?.Syntax.Name.Span ?? default);
+
+            // which runs
+            var logs = request.Logs;
+            var plans = new List<EvaluationPlan>();
+            foreach (var log in logs)
+            {
+                var (plan, unknown) = RunSelector.Select(compilation, log.Run);
+                if (unknown is not null) return Stop(unknown);
+                plans.Add(plan!);
+                if (logs.Count(s => s.Run == log.Run) > 1)
+                    return Stop(Invalid($"--data gives run '{log.Run}' twice", "give one log per run; fit another validation set with another --law"));
+            }
+            foreach (var run in request.HeldOut)
+                if (!logs.Any(s => s.Run == run))
+                    return Stop(Invalid($"--holdout '{run}' is not a run given with --data", "held-out runs need a log too: --data RUN=LOG --holdout RUN"));
+            if (logs.All(s => request.HeldOut.Contains(s.Run)))
+                return Stop(Invalid("every run is held out; nothing is left to fit", "fit on at least one run"));
+            var (sizes, sizeError) = ModelSizes();
+            if (sizeError is not null) return Stop(sizeError);
+
+            // which form; an existing weighted sum (Eq. 6) has its weights fitted unless a form is asked for
+            var choice = FitFormChoice.Choose(request, existing?.Definition, plans, sizes!);
+            if (choice.Error is not null) return Stop(choice.Error);
+            if (choice.Form is { } form && FormProblems(form.Form, law, plans, lawAt) is { Count: > 0 } formProblems)
+            {
+                Report(formProblems, compilation.Text);
+                return Stop();
+            }
+
+            // the logs, each checked on its own and against its run
+            var runs = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
+            bool logErrors = false;
+            for (int i = 0; i < logs.Count; i++)
+            {
+                var (text, unreadable) = readLog(logs[i].Path);
+                if (unreadable is not null) return Stop(unreadable);
+                var columns = request.Columns with { Loss = logs[i].LossColumn ?? request.Columns.Loss };
+                var (log, error) = LogReader.Read(text!, columns);
+                error ??= RunLogs.Check(log!, plans[i]);
+                if (error is not null)
+                {
+                    Report([error], text!);
+                    logErrors = true;
+                    continue;
+                }
+                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![logs[i].Run] : null;
+                runs.Add((plans[i], RunLogs.Observations(log!, new ScheduleAreas(plans[i]), law, size), request.HeldOut.Contains(logs[i].Run)));
+            }
+            if (logErrors) return Stop();
+
+            var fit = choice.Sum is { } sum
+                ? SumFit.Fit(law, sum, compilation, runs)
+                : ParametricFit.Fit(law, choice.Form!, choice.Fixed, [.. runs.Select(r => (r.Run, r.HeldOut))], lawAt);
+            Report(fit.Problems, compilation.Text);
+            if (fit.RequestError is not null) return Stop(fit.RequestError);
+            if (fit.Outcome is null) return Stop();
+
+            string? rewritten = null;
+            if (request.Write)
+            {
+                rewritten = LawBlockText.Rewrite(compilation.SyntaxTree, law, fit.Outcome.Block);
+                var check = Compilation.Create(rewritten, compilation.Text.Path);
+                if (check.Diagnostics.FirstOrDefault(d => d.IsError) is { } broken)
+                {
+                    int line = check.Text.GetLinePosition(broken.Span.Start).Line;
+                    Report([lawAt.FitCannotBeWritten(law, $"{broken.Code} at line {line}: {broken.Message}")], compilation.Text);
+                    return Stop();
+                }
+            }
+            var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
+            return new FitResponse(fit.Outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
+        }
+
+        /// <summary>The model size of each run, in millions; each run given with a log, once.</summary>
+        (Dictionary<string, double>? Sizes, Diagnostic? Error) ModelSizes()
+        {
+            var sizes = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var size in request.ModelSizes)
+            {
+                if (!request.Logs.Any(l => l.Run == size.Run))
+                    return (null, Invalid($"--model-size '{size.Run}' is not a run given with --data", "give the size of each run whose log is fitted or held out"));
+                if (!sizes.TryAdd(size.Run, size.Millions))
+                    return (null, Invalid($"--model-size gives run '{size.Run}' twice", "give each run's size once"));
+            }
+            return (sizes, null);
+        }
+
+        /// <summary>Forms that do not suit the runs: the open-model form needs unknown pre-training
+        /// and the others a known one; the replay form needs a role on runs that switch.</summary>
+        static List<Diagnostic> FormProblems(LawForm form, string law, List<EvaluationPlan> plans, DiagnosticBuilder at)
+        {
+            var problems = new List<Diagnostic>();
+            foreach (var plan in plans.DistinctBy(p => p.Run))
+            {
+                bool unknownPretraining = plan.Pretraining?.Kind == StageKind.UnknownPretraining;
+                if (form == LawForm.OpenModel && !unknownPretraining) problems.Add(at.OpenLawWithKnownPretraining(law, plan.Run));
+                else if (form != LawForm.OpenModel && unknownPretraining) problems.Add(at.UnknownPretrainingNeedsOpenLaw(plan.Run, law));
+                else if (form == LawForm.Replay && plan.SwitchStep is not null && ValidationRoles.Of(law, plan) == ValidationRole.Unspecified)
+                    problems.Add(at.ReplayLawWithoutRole(law, plan.Run));
+            }
+            return problems;
+        }
+    }
+}
