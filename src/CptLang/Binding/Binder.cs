@@ -31,14 +31,15 @@ internal static class Binder
 
         var sweeps = ImmutableArray.CreateBuilder<BoundSweep>();
         var sweptRuns = new HashSet<string>();
-        var sweepBinder = new SweepBinder(diagnostics, values, new PhaseBinder(diagnostics, values, syntaxErrors), syntaxErrors);
+        var familyChecks = new List<SweepFamilyCheck>();
+        var sweepBinder = new SweepBinder(diagnostics, values, new PhaseBinder(diagnostics, values, syntaxErrors), syntaxErrors, familyChecks);
         foreach (var sweep in root.Members.OfType<SweepDeclarationSyntax>().Where(s => !syntaxErrors.PastCutoff(s)))
         {
             if (!sweep.Run.IsMissing && !sweptRuns.Add(sweep.Run.Text))
                 diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).DuplicateSweep(sweep.Run.Text));
             else if (sweepBinder.Bind(sweep, runs, laws) is { } bound) sweeps.Add(bound);
         }
-        return new BoundFile(settings, runs.ToImmutable(), laws, sweeps.ToImmutable());
+        return new BoundFile(settings, runs.ToImmutable(), laws, sweeps.ToImmutable(), [.. familyChecks]);
     }
 
     static PlanSettings BindFileSettings(CompilationUnitSyntax root, DiagnosticBag diagnostics, ValueBinder values, SyntaxErrorMap syntaxErrors)

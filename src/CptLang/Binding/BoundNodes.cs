@@ -7,7 +7,12 @@ namespace CptLang.Binding;
 
 /// <summary>A file after binding: names resolved, units converted, defaults applied, steps
 /// counted. Only produced for what bound without errors; see <see cref="Compilation"/>.</summary>
-public sealed record BoundFile(PlanSettings Settings, ImmutableArray<BoundRun> Runs, ImmutableArray<BoundLaw> Laws, ImmutableArray<BoundSweep> Sweeps);
+public sealed record BoundFile(PlanSettings Settings, ImmutableArray<BoundRun> Runs, ImmutableArray<BoundLaw> Laws, ImmutableArray<BoundSweep> Sweeps,
+    ImmutableArray<SweepFamilyCheck> FamilyChecks);
+
+/// <summary>A sweep's axes, to be checked against its run's plan once the run is lowered: the run
+/// must belong to a family of CPT runs, and its schedule must have the phases each axis reshapes.</summary>
+public sealed record SweepFamilyCheck(BoundRun Run, Text.TextSpan RunSpan, ImmutableArray<(Laws.Planning.AxisKind Kind, Text.TextSpan Span)> Axes);
 
 /// <param name="HasErrors">True when a diagnostic of error severity was reported inside the run.</param>
 public sealed record BoundRun(

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using CptLang.Diagnostics;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Planning;
-using CptLang.Lowering;
 using CptLang.Syntax;
 
 namespace CptLang.Binding;
@@ -10,10 +9,10 @@ namespace CptLang.Binding;
 /// <summary>
 /// Binds <c>sweep RUN { … }</c>: each axis to its values (in the units the run uses: LRs may be
 /// % of its peak_lr, lengths may be tokens), the objective to law weights that sum to 1, the
-/// requirements to constraints, and checks that the run's schedule has the phases each axis
-/// reshapes.
+/// requirements to constraints. Whether the run's schedule has the phases each axis reshapes needs
+/// the run's plan: the binder lists those checks (<see cref="SweepFamilyCheck"/>) for after lowering.
 /// </summary>
-internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values, PhaseBinder phases, SyntaxErrorMap syntaxErrors)
+internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values, PhaseBinder phases, SyntaxErrorMap syntaxErrors, List<SweepFamilyCheck> familyChecks)
 {
     /// <summary>Values one axis may have; the number of candidates is checked by the command.</summary>
     public const long MaxAxisValues = 10_000_000;
@@ -72,16 +71,10 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
                 objective = Laws.Planning.Objective.Balance(general, 0.5, domain, 0.5);
             else diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).SweepWithoutObjective(run.Name));
         }
+        // whether the run's schedule has the phases each axis reshapes is checked on its plan,
+        // after lowering (Compilation)
         if (!run.HasErrors)
-        {
-            var plan = Lowerer.Lower(run);
-            if (RunFamily.Problem(plan, []) is { } runProblem)
-                diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).AxisNotInFamily(runProblem));
-            else
-                for (int i = 0; i < axes.Count; i++)
-                    if (RunFamily.Problem(plan, [axes[i].Kind]) is { } problem)
-                        diagnostics.Add(DiagnosticBuilder.At(axisSyntax[i].Name.Span).AxisNotInFamily(problem));
-        }
+            familyChecks.Add(new SweepFamilyCheck(run, sweep.Run.Span, [.. axes.Select((a, i) => (a.Kind, axisSyntax[i].Name.Span))]));
         if (diagnostics.ErrorCount > errorsBefore || objective is null) return null;
         return new BoundSweep(sweep, run.Name, axes.ToImmutable(), objective, constraints.ToImmutable());
     }
