@@ -227,3 +227,29 @@ public class DataSpecTests
         Assert.Equal(new Cptc.Fit.DataSpec(run, path, column), Cptc.Fit.DataSpec.Parse(text, existing.Contains));
     }
 }
+
+/// <summary>`fit --write` never leaves a file that does not compile.</summary>
+public class FitWriteRefusalTests
+{
+    [Fact]
+    public void Writing_a_block_that_would_break_the_file_is_CPT4112_and_leaves_it_untouched()
+    {
+        using var dir = new TempDirectory();
+        // a second run replays its pre-training data: an Eq. 4 law cannot predict it (CPT3007)
+        string before = FitDemoTests.DemoCpt + """
+            run replayed {
+              peak_lr 2e-4
+              train web { stable 1000 steps }
+              switch to code { replay web 25%  stable 1000 steps }
+            }
+
+            """;
+        string cpt = dir.File("demo.cpt", before), csv = dir.File("demo.csv", FitDemoTests.DemoCsv);
+        var result = CliRunner.Run("fit", cpt, "--law", "web", "--form", "eq4", "--data", $"cosine={csv}:cosine", "--write");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CPT4112: the fitted law 'web' cannot be written into the file", result.Error);
+        Assert.Contains("CPT3007 at line", result.Error);
+        Assert.DoesNotContain("internal error", result.Error);
+        Assert.Equal(before, File.ReadAllText(cpt));
+    }
+}
