@@ -8,7 +8,7 @@ namespace Cptc;
 /// mistakes and I/O problems print one line and exit 2; an unexpected exception is reported as
 /// an internal error (no stack trace unless CPTC_DEBUG is set) and exits 2.
 /// </summary>
-public static class Cli
+internal static class Cli
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {

@@ -7,7 +7,7 @@ namespace Cptc;
 
 /// <summary>Diagnostics as JSON for tools: 1-based start and end positions, code, severity,
 /// message and hint (docs/cli.md).</summary>
-public static class DiagnosticJson
+internal static class DiagnosticJson
 {
     public static string Write(IEnumerable<Compilation> compilations)
     {

@@ -1,7 +1,7 @@
 namespace Cptc;
 
 /// <summary>cptc's exit codes (docs/cli.md).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;

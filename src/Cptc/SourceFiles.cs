@@ -6,7 +6,7 @@ namespace Cptc;
 
 /// <summary>Reading sources and writing outputs. Outputs are written to a temporary file next to
 /// the target and moved into place, so a failure never leaves a half-written file.</summary>
-public static class SourceFiles
+internal static class SourceFiles
 {
     /// <summary>Reads a .cpt file as UTF-8 (a BOM is dropped; invalid bytes become U+FFFD and are
     /// then reported by the compiler).</summary>

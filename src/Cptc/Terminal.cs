@@ -6,7 +6,7 @@ namespace Cptc;
 
 /// <summary>The streams a command writes to, and the ways cptc prints to them. Commands never
 /// touch <see cref="Console"/>, so tests run them in-process on string writers.</summary>
-public sealed class Terminal(TextWriter output, TextWriter error)
+internal sealed class Terminal(TextWriter output, TextWriter error)
 {
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;

@@ -5,7 +5,7 @@ using CptLang.Plan;
 namespace Cptc.Commands;
 
 /// <summary><c>cptc build FILE [-o plan.json]</c>: compile to the evaluation plan (JSON).</summary>
-public static class BuildCommand
+internal static class BuildCommand
 {
     public static Command Create(Terminal terminal)
     {

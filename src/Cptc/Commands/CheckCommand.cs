@@ -4,7 +4,7 @@ using CptLang;
 namespace Cptc.Commands;
 
 /// <summary><c>cptc check FILE... [--format text|json]</c>: compile and report diagnostics only.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public static Command Create(Terminal terminal)
     {

@@ -12,7 +12,7 @@ namespace Cptc.Commands;
 /// <c>cptc export FILE [--run NAME] --target csv|json|npy|hf|megatron|torchtitan [--stage DOMAIN] [--allow-approximate] [-o PATH]</c>:
 /// the run's LR of every step, or a framework's scheduler settings that reproduce it exactly.
 /// </summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     public static Command Create(Terminal terminal)
     {

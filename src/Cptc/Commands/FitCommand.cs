@@ -13,7 +13,7 @@ namespace Cptc.Commands;
 /// set's law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and reports how well it fits and
 /// predicts held-out runs.
 /// </summary>
-public static class FitCommand
+internal static class FitCommand
 {
     public static Command Create(Terminal terminal)
     {

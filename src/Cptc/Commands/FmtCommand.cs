@@ -5,7 +5,7 @@ using CptLang.Syntax;
 namespace Cptc.Commands;
 
 /// <summary><c>cptc fmt FILE... [--check]</c>: rewrite files in the canonical layout.</summary>
-public static class FmtCommand
+internal static class FmtCommand
 {
     public static Command Create(Terminal terminal)
     {

@@ -8,7 +8,7 @@ namespace Cptc.Commands;
 /// <c>cptc import --from hf|megatron|torchtitan [--run NAME] [--domain NAME] [-o PATH] -- SETTINGS…</c>:
 /// a framework's scheduler settings as a .cpt run with exactly the same per-step LR.
 /// </summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     public static Command Create(Terminal terminal)
     {

@@ -15,7 +15,7 @@ namespace Cptc.Commands;
 /// [-o PATH] [--plot PNG] [--emit PATH] [--turning] [--force]</c>: evaluates every candidate of
 /// a file's sweep, refines the best between grid points, and recommends a run.
 /// </summary>
-public static class OptimizeCommand
+internal static class OptimizeCommand
 {
     /// <summary>Candidates evaluated without --force (about 10 minutes on two cores).</summary>
     public const long MaxCandidates = 10_000_000;

@@ -9,7 +9,7 @@ namespace Cptc.Commands;
 /// <c>cptc predict FILE [--run NAME] [--at STEPS | --every N] [--format table|csv|json] [-o PATH] [--plot PNG]</c>:
 /// the predicted validation loss of every law of the file along one run, and the derived quantities.
 /// </summary>
-public static class PredictCommand
+internal static class PredictCommand
 {
     public static Command Create(Terminal terminal)
     {

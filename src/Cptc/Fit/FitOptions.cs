@@ -7,7 +7,7 @@ namespace Cptc.Fit;
 
 /// <summary>One <c>--data RUN=LOG[:COLUMN]</c>: the log of a run, and the loss column when it
 /// is not the default.</summary>
-public sealed record DataSpec(string Run, string Path, string? Column)
+internal sealed record DataSpec(string Run, string Path, string? Column)
 {
     /// <summary>Splits at the first <c>=</c>; then, unless the rest names an existing file, at
     /// the last <c>:</c> into the log and its loss column (column names such as
@@ -31,7 +31,7 @@ public sealed record DataSpec(string Run, string Path, string? Column)
 }
 
 /// <summary>The <c>--form</c> names and <c>--fix PARAM=VALUE</c>.</summary>
-public static class FitOptions
+internal static class FitOptions
 {
     public static readonly string[] Forms = ["eq1", "eq4", "replay", "size", "open"];
 
@@ -66,7 +66,7 @@ public static class FitOptions
 /// suffix (<c>106M</c>, <c>1.72B</c>, <c>500k</c>); the result is in millions (LAW.md's unit).
 /// A plain number is refused: in a law block <c>N = 106</c> means 106 parameters, while LAW.md
 /// counts in millions, so either reading would surprise someone.</summary>
-public static class ModelSizes
+internal static class ModelSizes
 {
 
     /// <summary>The sizes as written, in millions; the library checks them against the runs.</summary>

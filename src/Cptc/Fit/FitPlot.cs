@@ -9,7 +9,7 @@ namespace Cptc.Fit;
 /// steps (a line; dashed for held-out runs, which the law predicts), and underneath the
 /// residuals <c>predicted − logged</c>.
 /// </summary>
-public static class FitPlot
+internal static class FitPlot
 {
     const int Width = 1100, Height = 850;
 

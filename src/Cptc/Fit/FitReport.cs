@@ -9,7 +9,7 @@ namespace Cptc.Fit;
 
 /// <summary>The output of <c>cptc fit</c>: text (the block, the objective, a metrics table) or
 /// JSON (format <c>cptc.fit/1</c>, docs/cli.md).</summary>
-public static class FitReport
+internal static class FitReport
 {
     public const string Format = "cptc.fit/1";
 

@@ -5,7 +5,7 @@ using Cptc.Predict;
 namespace Cptc.Optimize;
 
 /// <summary>Axis values the way the sweep was written: LRs as 2e-5, ratios in %, steps with separators.</summary>
-public static class AxisFormat
+internal static class AxisFormat
 {
     public static string Value(SweepAxis axis, double value) => axis.Kind switch
     {

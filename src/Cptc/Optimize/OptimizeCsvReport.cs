@@ -8,7 +8,7 @@ namespace Cptc.Optimize;
 /// <summary><c>--format csv</c>: one row per reported candidate, with the list it belongs to
 /// (<c>recommended</c>, <c>best</c>, <c>front</c>, <c>closest</c>) and its rank in it; axis
 /// values raw (ratios as fractions, shapes by name), losses with full precision.</summary>
-public static class OptimizeCsvReport
+internal static class OptimizeCsvReport
 {
     public static string Write(OptimizeOutcome outcome)
     {

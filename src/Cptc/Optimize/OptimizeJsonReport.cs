@@ -5,7 +5,7 @@ using CptLang.Plan;
 namespace Cptc.Optimize;
 
 /// <summary><c>--format json</c> (format <c>cptc.optimize/1</c>, docs/cli.md).</summary>
-public static class OptimizeJsonReport
+internal static class OptimizeJsonReport
 {
     public const string Format = "cptc.optimize/1";
 

@@ -6,7 +6,7 @@ namespace Cptc.Optimize;
 
 /// <summary>What <c>cptc optimize</c> reports: the sweep as it was run (with the objective after
 /// --weights), its result, and the turning-length table when asked for.</summary>
-public sealed record OptimizeOutcome(SweepPlan Sweep, SweepProblem Problem, SweepResult Result, ImmutableArray<TurningCell>? Turning)
+internal sealed record OptimizeOutcome(SweepPlan Sweep, SweepProblem Problem, SweepResult Result, ImmutableArray<TurningCell>? Turning)
 {
     public long Candidates => Problem.Count;
 

@@ -8,7 +8,7 @@ namespace Cptc.Optimize;
 /// <c>--plot PNG</c>: the Pareto front of general vs domain loss (top, the recommendation marked)
 /// and the predicted losses of the best candidates after the switch (bottom).
 /// </summary>
-public static class OptimizePlot
+internal static class OptimizePlot
 {
     const int Width = 1100, Height = 900, CurvePoints = 400, Curves = 3;
 

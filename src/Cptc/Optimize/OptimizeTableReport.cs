@@ -10,7 +10,7 @@ namespace Cptc.Optimize;
 /// <c>--format table</c>: the recommendation first, then the best candidates, the Pareto front of
 /// general vs domain loss, and (with --turning) the turning-length table. Plain text, no colours.
 /// </summary>
-public static class OptimizeTableReport
+internal static class OptimizeTableReport
 {
     /// <summary>Front points shown in the table (all of them go to csv and json).</summary>
     public const int FrontRows = 12;

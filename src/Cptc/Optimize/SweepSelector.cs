@@ -6,7 +6,7 @@ namespace Cptc.Optimize;
 
 /// <summary>Picks the sweep <c>cptc optimize</c> runs: the one of the run named by --run, or the
 /// file's only sweep.</summary>
-public static class SweepSelector
+internal static class SweepSelector
 {
     public static SweepPlan Select(Compilation compilation, string? run)
     {

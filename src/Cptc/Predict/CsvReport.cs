@@ -7,7 +7,7 @@ namespace Cptc.Predict;
 /// <summary><c>--format csv</c>: <c>step,lr,&lt;one column per law&gt;</c>, one row per step, every value
 /// with full double precision (round-trip), culture-invariant. Law names are identifiers, so no
 /// field needs quoting.</summary>
-public static class CsvReport
+internal static class CsvReport
 {
     public static string Write(Prediction prediction)
     {

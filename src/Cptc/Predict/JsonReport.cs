@@ -9,7 +9,7 @@ namespace Cptc.Predict;
 
 /// <summary><c>--format json</c> (format <c>cptc.predict/1</c>, docs/cli.md): the rows of the CSV as
 /// columns, plus the settings used and every derived quantity.</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     public const string Format = "cptc.predict/1";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cptc.Predict;
 
 /// <summary>Learning rates the way ML engineers write them: 2e-4, 2.5e-5, 0.</summary>
-public static class LearningRateFormat
+internal static class LearningRateFormat
 {
     public static string Short(double lr)
     {

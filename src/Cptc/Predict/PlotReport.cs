@@ -9,7 +9,7 @@ namespace Cptc.Predict;
 /// <c>--plot PNG</c>: the predicted loss of every law (top) and the learning rate (bottom)
 /// against steps, on a shared step axis, with the domain switch and the phase boundaries marked.
 /// </summary>
-public static class PlotReport
+internal static class PlotReport
 {
     public const int Points = 1500;
     const int Width = 1100, Height = 850;

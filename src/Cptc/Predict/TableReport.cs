@@ -13,7 +13,7 @@ namespace Cptc.Predict;
 /// at the key steps (or at the steps asked for), and the derived quantities with what they mean.
 /// Plain text, no colours, so it reads the same in a terminal, a log or a file.
 /// </summary>
-public static class TableReport
+internal static class TableReport
 {
     const string LossFormat = "F5";
 
