@@ -79,9 +79,7 @@ public static class RunBlockWriter
 
     static string ShapeName(Kernel kernel) => kernel.Shape switch
     {
-        Shape.SqrtOfOneMinus => Shapes.OneMinusSqrt,
-        Shape.Polynomial => $"{Shapes.Polynomial}({Number(kernel.Exponent)})",
-        _ => Shapes.NameOf(kernel.Shape),
+        _ => SyntaxFacts.ShapeName(kernel.Shape, Number(kernel.Exponent)),
     };
 
     /// <summary>Ten significant digits, culture-invariant, in the language's number syntax.</summary>

@@ -87,10 +87,10 @@ public static class ModelSizes
                 throw DataSpec.Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a parameter count with its k, M or B suffix)");
             if (!runs.Contains(run))
                 throw DataSpec.Invalid($"--model-size '{run}' is not a run given with --data", "give the size of each run whose log is fitted or held out");
-            bool suffixed = CptLang.Binding.NumberLiteral.HasScaleSuffix(text);
+            bool suffixed = CptLang.Syntax.NumberLiteral.HasScaleSuffix(text);
             // the language's NUMBER: digits, '_' separators, fraction, exponent, k/M/B
             bool wellFormed = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '.') && !text.Contains(',');
-            double value = wellFormed ? CptLang.Binding.NumberLiteral.Parse(text) : double.NaN;
+            double value = wellFormed && CptLang.Syntax.NumberLiteral.TryParse(text, out double parsed) ? parsed : double.NaN;
             if (!double.IsFinite(value) || !(value > 0))
                 throw DataSpec.Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B");
             if (!suffixed)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CptLang.Diagnostics;
+using CptLang.Syntax;
 
 namespace Cptc.Predict;
 
@@ -15,16 +15,6 @@ public static class StepList
         return [.. steps];
     }
 
-    public static long? ParseStep(string text)
-    {
-        double scale = 1;
-        if (text.Length > 1 && text[^1] is 'k' or 'M' or 'B')
-        {
-            scale = text[^1] switch { 'k' => 1e3, 'M' => 1e6, _ => 1e9 };
-            text = text[..^1];
-        }
-        if (!double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return null;
-        value *= scale;
-        return Math.Floor(value) == value && Math.Abs(value) < 9e15 ? (long)value : null;
-    }
+    public static long? ParseStep(string text) =>
+        NumberLiteral.TryParse(text, out double value) && Math.Floor(value) == value && Math.Abs(value) < 9e15 ? (long)value : null;
 }
