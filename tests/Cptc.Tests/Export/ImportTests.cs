@@ -169,7 +169,7 @@ public class ImportTests
     [InlineData("megatron", new[] { "--lr", "3e-4", "--min-lr", "1e-5", "--train-iters", "100", "--lr-decay-style", "WSD", "--lr-wsd-decay-style", "exponential", "--lr-wsd-decay-iters", "10", "--lr-decay-iters", "99" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its exponential WSD decay")]
     [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-iters", "200", "--lr-decay-style", "cosine" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: --train-iters ends the run inside the decay")]
     [InlineData("torchtitan", new[] { "training.steps=100", "optimizer.lr=3e-4", "lr_scheduler.warmup_steps=10", "lr_scheduler.decay_ratio=0.5", "lr_scheduler.decay_type=sqrt" }, "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its sqrt decay")]
-    [InlineData("pytorch", new[] { "lr=1" }, "cptc: unknown framework 'pytorch'")]
+    [InlineData("pytorch", new[] { "lr=1" }, "cptc: error CPT4212: unknown framework 'pytorch'; --from takes hf, megatron, torchtitan")]
     public void BadSettingsAreOneLineAndExitTwo(string framework, string[] settings, string start)
     {
         var result = CliRunner.Run(["import", "--from", framework, "--", .. settings]);
