@@ -4,7 +4,8 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Binding;
 
 /// <summary>The shape names of the language and the kernel each stands for. Adding a shape means
-/// adding it here and to <see cref="Shape"/> (and its area kernel in CptLang.Laws).</summary>
+/// adding it here, to <see cref="Shape"/> (and its area kernel in CptLang.Laws) and to
+/// <see cref="Syntax.SyntaxFacts.ShapeName(Shape)"/>.</summary>
 internal static class Shapes
 {
     public const string Linear = "linear", Cosine = "cosine", OneMinusSqrt = "1-sqrt", Square = "square",
@@ -37,19 +38,4 @@ internal static class Shapes
 
     /// <summary>Shapes that are geometric in nature and cannot start or end at 0.</summary>
     public static bool NeedsPositiveEnds(string name) => name is Exponential or InverseSqrt;
-
-    /// <summary>The language's name of a kernel shape (for formatting and plan JSON).</summary>
-    public static string NameOf(Shape shape) => shape switch
-    {
-        Shape.Constant => "constant",
-        Shape.Linear => Linear,
-        Shape.Cosine => Cosine,
-        Shape.OneMinusSqrt => OneMinusSqrt,
-        Shape.SqrtOfOneMinus => "1-sqrt-warmup",
-        Shape.Square => Square,
-        Shape.Polynomial => Polynomial,
-        Shape.Exponential => Exponential,
-        Shape.InverseSqrt => InverseSqrt,
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
-    };
 }

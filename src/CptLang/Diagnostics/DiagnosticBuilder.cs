@@ -265,6 +265,10 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"{framework} setting {message}", hint);
     public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,
         $"this {framework} schedule cannot be written as .cpt phases: {reason}", hint);
+    public Diagnostic UnknownImportFramework(string name, IEnumerable<string> frameworks) => Make(C.UnknownImportFramework,
+        $"unknown framework '{name}'{Spelling.DidYouMean(name, frameworks)}", $"--from takes {string.Join(", ", frameworks)}");
+    public Diagnostic InvalidImportName(string option, string name) => Make(C.InvalidImportName,
+        $"{option} '{name}' is not a .cpt name", "a letter or _, then letters, digits, _ and inner hyphens (knowledge-pile), and not a keyword such as run");
 
     public Diagnostic InternalError(string message) => Make(C.InternalError,
         $"internal compiler error: {message}", "this is a bug in cptc; please report it with the input file");

@@ -126,6 +126,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RunTooLongToCheck = new("CPT4206", Error, "Run too long to check an export");
     public static readonly DiagnosticDescriptor InvalidImportSetting = new("CPT4210", Error, "Invalid framework setting");
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
+    public static readonly DiagnosticDescriptor UnknownImportFramework = new("CPT4212", Error, "Unknown import framework");
+    public static readonly DiagnosticDescriptor InvalidImportName = new("CPT4213", Error, "Invalid name for an imported run or domain");
 
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 

@@ -1,4 +1,6 @@
+using CptLang.Diagnostics;
 using CptLang.Laws.Laws;
+using CptLang.Syntax;
 
 namespace CptLang.Fitting;
 
@@ -37,4 +39,30 @@ public sealed record RunLog(string Run, string Path, string? LossColumn = null);
 public sealed record FixedParameter(string Name, double Value, string Text);
 
 /// <summary>A run's model size in millions of parameters; <paramref name="Text"/> as written.</summary>
-public sealed record RunModelSize(string Run, double Millions, string Text);
+public sealed record RunModelSize(string Run, double Millions, string Text)
+{
+    /// <summary>
+    /// <c>RUN=SIZE</c> (<c>--model-size</c>): SIZE is a parameter count written as <c>N</c> is in
+    /// a law block, with its suffix (<c>106M</c>, <c>1.72B</c>, <c>500k</c>); the result is in
+    /// millions (docs/laws.md §3). A plain number is refused: in a law block <c>N = 106</c> means
+    /// 106 parameters, while the law counts in millions, so either reading would surprise someone.
+    /// </summary>
+    public static (RunModelSize? Size, Diagnostic? Error) Parse(string spec)
+    {
+        int equals = spec.IndexOf('=');
+        string run = equals > 0 ? spec[..equals].Trim() : "", text = equals > 0 ? spec[(equals + 1)..].Trim() : "";
+        if (run.Length == 0 || text.Length == 0)
+            return Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a parameter count with its k, M or B suffix)");
+        // the language's NUMBER: digits, '_' separators, fraction, exponent, k/M/B
+        bool wellFormed = (char.IsAsciiDigit(text[0]) || text[0] == '.') && !text.Contains(',');
+        double value = wellFormed && NumberLiteral.TryParse(text, out double parsed) ? parsed : double.NaN;
+        if (!double.IsFinite(value) || !(value > 0))
+            return Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B");
+        if (!NumberLiteral.HasScaleSuffix(text))
+            return Invalid($"--model-size {run}={text} has no k, M or B suffix", $"write the parameter count with its suffix, e.g. {run}={text}M for {text} million");
+        return (new RunModelSize(run, value / 1e6, text), null);
+    }
+
+    static (RunModelSize?, Diagnostic?) Invalid(string message, string hint) =>
+        (null, DiagnosticBuilder.At(default).FitInvalidOption(message, hint));
+}

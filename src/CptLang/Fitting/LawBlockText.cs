@@ -1,9 +1,8 @@
 using System.Globalization;
 using CptLang.Diagnostics;
-using CptLang.Formatting;
 using CptLang.Laws.Laws;
 using CptLang.Syntax;
-using static CptLang.Laws.Laws.LawParameterNames;
+using CptLang.Syntax.Factory;
 
 namespace CptLang.Fitting;
 
@@ -20,44 +19,14 @@ public static class LawBlockText
         double.Parse(DisplayFormat.Number(value), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>True when <paramref name="name"/> can name a law in a .cpt file.</summary>
-    public static bool IsLawName(string name)
-    {
-        var tree = SyntaxTree.Parse($"law {name} {{ L0 = 1 }}");
-        return !tree.Diagnostics.Any() && tree.Root.Members is [LawDeclarationSyntax law] && law.Name.Text == name;
-    }
+    public static bool IsLawName(string name) => SyntaxFacts.IsValidName(name);
 
-    /// <summary>The block, formatted, ending with a line break. Parameters are grouped by term,
-    /// as the docs write them.</summary>
-    public static string Block(string name, LawParameters parameters)
-    {
-        string[][] lines = [[L0, A, Alpha], [C, C1, C2], [B, E, Beta], [A1, A2], [N, F], [Gamma1, Gamma2, Gamma3], [S1pt]];
-        var text = new System.Text.StringBuilder($"law {name} {{\n");
-        foreach (var line in lines)
-        {
-            var present = line.Where(p => parameters.TryGet(p, out _)).Select(p => $"{p} = {Value(p, parameters[p])}").ToList();
-            if (present.Count > 0) text.Append("  ").AppendJoin("  ", present).Append('\n');
-        }
-        text.Append("}\n");
-        return Formatter.Format(SyntaxTree.Parse(text.ToString()));
-    }
-
-    /// <summary>A value as a block writes it: N (millions in the law) as a parameter count with
-    /// the M suffix, as the language reads it; the others plain.</summary>
-    static string Value(string parameter, double value) =>
-        parameter == N ? DisplayFormat.Number(value) + "M" : DisplayFormat.Number(value);
+    /// <summary>The block, formatted, ending with a line break.</summary>
+    public static string Block(string name, LawParameters parameters) => SyntaxFactory.Law(name, parameters, SourceStyle.FittedLaw);
 
     /// <summary>An out-of-domain sum (Eq. 6), <c>law NAME = k1 * A + k2 * B</c>, formatted.</summary>
-    public static string Sum(string name, IReadOnlyList<KeyValuePair<string, double>> weights)
-    {
-        var text = new System.Text.StringBuilder($"law {name} =");
-        for (int i = 0; i < weights.Count; i++)
-        {
-            var (law, weight) = weights[i];
-            string sign = weight < 0 ? "-" : i == 0 ? "" : "+";
-            text.Append(' ').Append(sign).Append(sign.Length > 0 ? " " : "").Append(DisplayFormat.Number(Math.Abs(weight))).Append(" * ").Append(law);
-        }
-        return Formatter.Format(SyntaxTree.Parse(text.Append('\n').ToString()));
-    }
+    public static string Sum(string name, IReadOnlyList<KeyValuePair<string, double>> weights) =>
+        SyntaxFactory.WeightedSum(name, weights, SourceStyle.FittedLaw);
 
     /// <summary><paramref name="source"/> with law <paramref name="name"/>'s declaration replaced
     /// by <paramref name="block"/>, or with the block appended after a blank line.</summary>

@@ -1,4 +1,6 @@
-using static CptLang.Import.PhaseText;
+using CptLang.Laws.Schedules;
+using CptLang.Syntax;
+using CptLang.Syntax.Factory;
 
 namespace CptLang.Import;
 
@@ -6,52 +8,54 @@ namespace CptLang.Import;
 /// Phases as a framework lays them out, cut or extended to the run's length: a run that ends
 /// inside a stable phase shortens it; one that ends inside a warmup or decay cannot be written
 /// (cptc's warmups and decays always reach their end value), and steps past the schedule hold
-/// the framework's final LR.
+/// the framework's final LR (null, with CPT4211 in the settings, for a run that cannot be written).
 /// </summary>
 internal sealed class PhasePlan(SettingBag settings)
 {
-    readonly List<(string Kind, long Steps, Func<long, string> Text, Func<long, string>? Cut)> _phases = [];
+    readonly List<(string Kind, long Steps, Func<long, SourcePhase> Phase, Func<long, SourcePhase>? Cut)> _phases = [];
 
     public void Lead(double lr) => Stable(1, lr);
     public void Stable(long steps, double lr)
     {
-        string Text(long n) => $"stable {Steps(n)} at {Lr(lr)}";
-        if (steps > 0) _phases.Add(("stable", steps, Text, Text));
+        SourcePhase Phase(long n) => new SourcePhase.Stable(n, lr);
+        if (steps > 0) _phases.Add(("stable", steps, Phase, Phase));
     }
-    public void Warmup(long steps, double from, double to, string shape) =>
-        _phases.Add(("warmup", steps, n => $"warmup {Steps(n)} from {Lr(from)} to {Lr(to)} {shape}", null));
+    public void Warmup(long steps, double from, double to, Shape shape) =>
+        _phases.Add(("warmup", steps, n => new SourcePhase.Warmup(n, from, to, shape), null));
 
     /// <summary>A decay; a linear one cut after <c>n</c> of its steps is still a linear decay, to the LR it had reached.</summary>
-    public void Decay(long steps, double from, double to, string shape) =>
-        _phases.Add(("decay", steps, n => $"decay {Steps(n)} to {Lr(to)} {shape}",
-            shape == "linear" ? n => $"decay {Steps(n)} to {Lr(from + (to - from) * n / steps)} linear" : null));
+    public void Decay(long steps, double from, double to, Shape shape) =>
+        _phases.Add(("decay", steps, n => new SourcePhase.Decay(n, null, to, shape),
+            shape == Shape.Linear ? n => new SourcePhase.Decay(n, null, from + (to - from) * n / steps, Shape.Linear) : null));
 
-    /// <summary>The phase texts for a run of <paramref name="total"/> updates that ends at
+    /// <summary>The phases for a run of <paramref name="total"/> updates that ends at
     /// <paramref name="finalLr"/> (<paramref name="last"/> is the LR the laid-out phases end at).</summary>
-    public List<string> For(long total, double last, double finalLr, string setting)
+    public List<SourcePhase>? For(long total, double last, double finalLr, string setting)
     {
-        var texts = new List<string>();
+        var phases = new List<SourcePhase>();
         long covered = 0;
-        foreach (var (kind, steps, text, cut) in _phases)
+        foreach (var (kind, steps, phase, cut) in _phases)
         {
             if (covered + steps > total)
             {
-                if (total == covered) return texts;
+                if (total == covered) return phases;
                 if (cut is null)
-                    throw new ImportException(Diagnostics.DiagnosticBuilder.At(default).ImportNotExpressible(settings.Framework,
-                        $"{setting} ends the run inside the {kind}, which in .cpt always runs to its end value",
-                        $"give {setting} as {covered + steps} (the step where the {kind} ends) or more"));
-                texts.Add(cut(total - covered));
-                return texts;
+                {
+                    settings.NotExpressible($"{setting} ends the run inside the {kind}, which in .cpt always runs to its end value",
+                        $"give {setting} as {covered + steps} (the step where the {kind} ends) or more");
+                    return null;
+                }
+                phases.Add(cut(total - covered));
+                return phases;
             }
-            texts.Add(text(steps));
+            phases.Add(phase(steps));
             covered += steps;
         }
         if (covered < total)
         {
-            if (finalLr != last) texts.Add($"drop to {Lr(finalLr)}");
-            texts.Add($"stable {Steps(total - covered)} at {Lr(finalLr)}");
+            if (finalLr != last) phases.Add(new SourcePhase.Drop(finalLr));
+            phases.Add(new SourcePhase.Stable(total - covered, finalLr));
         }
-        return texts;
+        return phases;
     }
 }

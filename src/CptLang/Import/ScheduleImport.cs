@@ -1,10 +1,13 @@
-using System.Text;
+using System.Collections.Immutable;
 using CptLang.Diagnostics;
 using CptLang.Export;
-using CptLang.Formatting;
-using static CptLang.Import.PhaseText;
+using CptLang.Syntax.Factory;
 
 namespace CptLang.Import;
+
+/// <summary>What <c>cptc import</c> produced: the .cpt text, or (text null) the diagnostic that
+/// stopped it, CPT4210 (invalid settings) or CPT4211 (no exact .cpt form).</summary>
+public sealed record ImportOutput(string? Text, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>The frameworks <c>cptc import</c> reads.</summary>
 public enum ImportSource { Hf, Megatron, Torchtitan }
@@ -18,34 +21,36 @@ public static class ScheduleImport
 {
     public static readonly IReadOnlyList<string> Sources = ["hf", "megatron", "torchtitan"];
 
-    /// <exception cref="ImportException">The settings are invalid (CPT4210) or have no exact .cpt form (CPT4211).</exception>
-    public static string Import(ImportSource source, SettingBag settings, string run, string domain)
+    /// <param name="run">The run's name, and <paramref name="domain"/> its stage's: valid names (<see cref="Syntax.SyntaxFacts.IsValidName"/>).</param>
+    public static ImportOutput Import(ImportSource source, SettingBag settings, string run, string domain)
     {
+        if (settings.Failed) return new(null, settings.Diagnostics);
         var schedule = source switch
         {
             ImportSource.Hf => HfImport.Read(settings),
             ImportSource.Megatron => MegatronImport.Read(settings),
             _ => TorchtitanImport.Read(settings),
         };
-        var text = new StringBuilder()
-            .Append($"// imported by cptc from {Sources[(int)source]}: {schedule.Summary}\n")
-            .Append($"run {run} {{\n  peak_lr {Lr(schedule.PeakLr)}\n\n  train {domain} {{\n");
-        foreach (var phase in schedule.Phases) text.Append("    ").Append(phase).Append('\n');
-        text.Append("  }\n}\n");
+        if (schedule is null || settings.Failed) return new(null, settings.Diagnostics);
+        string text = SyntaxFactory.Run(
+            new SourceRun(run, [SourceSetting.Of("peak_lr", schedule.PeakLr)], [new SourceStage.Train(domain, schedule.Phases)]),
+            SourceStyle.Import, [$"imported by cptc from {Sources[(int)source]}: {schedule.Summary}"]);
 
-        var compilation = Compilation.Create(text.ToString(), "imported.cpt");
+        var compilation = Compilation.Create(text, "imported.cpt");
         if (compilation.HasErrors)
-            throw new ImportException(DiagnosticBuilder.At(default).ImportNotExpressible(Sources[(int)source],
+            return Failed(DiagnosticBuilder.At(default).ImportNotExpressible(Sources[(int)source],
                 $"its phases do not compile: {compilation.Diagnostics.First(d => d.IsError).Message}", "check the settings' values"));
         var plan = compilation.Plans.Single();
         var stage = StageSchedule.Of(plan, compilation.Bound.Runs.Single()).Single();
         var deviation = Deviation.Measure(stage, schedule.FrameworkLr);
         if (!deviation.IsExact || plan.TotalSteps != schedule.Updates)
-            throw new ImportException(DiagnosticBuilder.At(default).ImportNotExpressible(Sources[(int)source],
+            return Failed(DiagnosticBuilder.At(default).ImportNotExpressible(Sources[(int)source],
                 $"the closest phases differ from it by {deviation.Text} at step {DisplayFormat.Steps(deviation.Step)}",
                 "docs/export.md lists the schedules cptc reads exactly"));
-        return Formatter.Format(compilation.SyntaxTree);
+        return new(text, []);
     }
+
+    static ImportOutput Failed(Diagnostic diagnostic) => new(null, [diagnostic]);
 
     public static bool TryParseSource(string name, out ImportSource source)
     {

@@ -1,6 +1,8 @@
 using CptLang.Diagnostics;
 using CptLang.Export.Frameworks;
-using static CptLang.Import.PhaseText;
+using CptLang.Binding;
+using CptLang.Laws.Schedules;
+using CptLang.Syntax;
 
 namespace CptLang.Import;
 
@@ -15,7 +17,7 @@ internal static class TorchtitanImport
     public static readonly string[] Known = ["training.steps", "optimizer.lr", "lr_scheduler.warmup_steps", "lr_scheduler.decay_ratio",
         "lr_scheduler.decay_type", "lr_scheduler.lr_min"];
 
-    public static ImportedSchedule Read(SettingBag s)
+    public static ImportedSchedule? Read(SettingBag s)
     {
         long n = s.Count(null, "training.steps");
         double lr = s.Real("optimizer.lr");
@@ -24,9 +26,10 @@ internal static class TorchtitanImport
         string type = s.Choice("lr_scheduler.decay_type", "linear", TorchtitanSchedule.DecayTypes);
         double lrMin = s.Real("lr_scheduler.lr_min", 0);
         s.RejectUnread(Known);
-        if (n == 0) throw s.Problem("'training.steps' is 0", "a run has at least one step");
-        if (w > n) throw s.Problem($"'lr_scheduler.warmup_steps' ({w}) is above 'training.steps' ({n})", "the warmup must fit in the run");
-        if (lrMin > 1) throw s.Problem($"'lr_scheduler.lr_min' is {lrMin}", "lr_min is a ratio of lr, between 0 and 1");
+        if (s.Failed) return null;
+        if (n == 0) return s.Problem("'training.steps' is 0", "a run has at least one step");
+        if (w > n) return s.Problem($"'lr_scheduler.warmup_steps' ({w}) is above 'training.steps' ({n})", "the warmup must fit in the run");
+        if (lrMin > 1) return s.Problem($"'lr_scheduler.lr_min' is {lrMin}", "lr_min is a ratio of lr, between 0 and 1");
 
         var schedule = new TorchtitanSchedule(lr, n, w, ratio, type, lrMin);
         long d = schedule.DecaySteps, stable = schedule.StableSteps;
@@ -34,24 +37,22 @@ internal static class TorchtitanImport
         if (w > 0)
         {
             if (stable == 0)
-                throw NotExpressible("its warmup runs straight into the decay, whose first step is below the warmup's end", "leave at least one stable step (a smaller decay_ratio)");
-            plan.Warmup(w + 1, 0, lr, "linear");
+                return s.NotExpressible("its warmup runs straight into the decay, whose first step is below the warmup's end", "leave at least one stable step (a smaller decay_ratio)");
+            plan.Warmup(w + 1, 0, lr, Shape.Linear);
         }
         plan.Stable(w > 0 ? stable - 1 : stable, lr);
         double last = lr;
         if (d > 0)
         {
             if (type != "linear")
-                throw NotExpressible($"its {type} decay runs progress j/(D+1) and never reaches lr_min, while a .cpt decay always ends at its target",
+                return s.NotExpressible($"its {type} decay runs progress j/(D+1) and never reaches lr_min, while a .cpt decay always ends at its target",
                     "import a linear decay, or keep this run's LRs as a table (cptc export --target csv of a close .cpt)");
             last = lr * (lrMin + (1 - lrMin) / (d + 1));
-            plan.Decay(d, lr, last, "linear");
+            plan.Decay(d, lr, last, Shape.Linear);
         }
         var phases = plan.For(n, last, last, "training.steps");
+        if (phases is null) return null;
         return new ImportedSchedule(lr, phases, schedule.LearningRateAt, n,
-            $"training.steps={n} optimizer.lr={Lr(lr)} lr_scheduler.warmup_steps={w} lr_scheduler.decay_ratio={(ratio is { } r ? Lr(r) : "none")} lr_scheduler.decay_type={type} lr_scheduler.lr_min={Lr(lrMin)}");
+            $"training.steps={n} optimizer.lr={NumberLiteral.Format(lr)} lr_scheduler.warmup_steps={w} lr_scheduler.decay_ratio={(ratio is { } r ? NumberLiteral.Format(r) : "none")} lr_scheduler.decay_type={type} lr_scheduler.lr_min={NumberLiteral.Format(lrMin)}");
     }
-
-    static ImportException NotExpressible(string reason, string hint) =>
-        new(DiagnosticBuilder.At(default).ImportNotExpressible("torchtitan", reason, hint));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CptLang.Binding;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
+using CptLang.Syntax;
 
 namespace CptLang.Plan;
 
@@ -68,7 +69,7 @@ public static class PlanJsonWriter
             json.WriteNumber("stage", segment.Stage);
             json.WriteString("phase", segment.Phase.ToString().ToLowerInvariant());
             json.WriteStartObject("kernel");
-            json.WriteString("shape", Shapes.NameOf(segment.Kernel.Shape));
+            json.WriteString("shape", SyntaxFacts.PlanShapeName(segment.Kernel.Shape));
             json.WriteNumber("from", segment.Kernel.From);
             json.WriteNumber("to", segment.Kernel.To);
             if (segment.Kernel.Shape == Shape.Polynomial) json.WriteNumber("power", segment.Kernel.Exponent);

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text;
-using CptLang.Binding;
-using CptLang.Formatting;
 using CptLang.Laws.Schedules;
-using CptLang.Syntax;
+using CptLang.Syntax.Factory;
 
 namespace CptLang.Plan;
 
@@ -16,74 +12,53 @@ public static class RunBlockWriter
 {
     public static string Write(EvaluationPlan plan, string name, string? comment = null)
     {
-        var text = new StringBuilder();
-        if (comment is not null) foreach (var line in comment.Split('\n')) text.Append("// ").Append(line).Append('\n');
-        text.Append("run ").Append(name).Append(" {\n");
-        text.Append("peak_lr ").Append(Number(plan.PeakLr)).Append('\n');
-        if (plan.TokensPerStep is double tps) text.Append("tokens_per_step ").Append(Number(tps)).Append('\n');
-        if (plan.Settings.Lambda != PlanSettings.DefaultLambda) text.Append("lambda ").Append(Number(plan.Settings.Lambda)).Append('\n');
-        if (plan.Settings.WarmupArea != WarmupArea.Peak) text.Append("warmup_area ").Append(SettingNames.Of(plan.Settings.WarmupArea)).Append('\n');
-        if (plan.Settings.S2Split != S2Split.Step) text.Append("s2_split ").Append(SettingNames.Of(plan.Settings.S2Split)).Append('\n');
+        var settings = new List<SourceSetting> { SourceSetting.Of("peak_lr", plan.PeakLr) };
+        if (plan.TokensPerStep is double tps) settings.Add(SourceSetting.Of("tokens_per_step", tps));
+        if (plan.Settings.Lambda != PlanSettings.DefaultLambda) settings.Add(SourceSetting.Of("lambda", plan.Settings.Lambda));
+        if (plan.Settings.WarmupArea != WarmupArea.Peak) settings.Add(SourceSetting.Of("warmup_area", SettingNames.Of(plan.Settings.WarmupArea)));
+        if (plan.Settings.S2Split != S2Split.Step) settings.Add(SourceSetting.Of("s2_split", SettingNames.Of(plan.Settings.S2Split)));
+        var stages = new List<SourceStage>();
         double? previous = null;
         for (int s = 0; s < plan.Stages.Length; s++)
         {
             var stage = plan.Stages[s];
-            switch (stage.Kind)
+            if (stage.Kind == StageKind.UnknownPretraining)
             {
-                case StageKind.UnknownPretraining:
-                    text.Append("pretrained ").Append(stage.Domain).Append('\n');
-                    continue;
-                case StageKind.Pretraining:
-                    text.Append("train ").Append(stage.Domain).Append(" {\n");
-                    break;
-                default:
-                    text.Append("switch to ").Append(stage.Domain).Append(" {\n");
-                    if (stage.ReplayRatio > 0 && plan.Pretraining is { } pt)
-                        text.Append("replay ").Append(pt.Domain).Append(' ').Append(Number(stage.ReplayRatio * 100)).Append("%\n");
-                    break;
+                stages.Add(new SourceStage.Pretrained(stage.Domain));
+                continue;
             }
+            var phases = new List<SourcePhase>();
             foreach (var segment in plan.Segments.Where(x => x.Stage == s))
             {
-                Phase(text, segment, previous);
+                Phase(phases, segment, previous);
                 previous = segment.Kernel.To;
             }
-            text.Append("}\n");
+            stages.Add(stage.Kind == StageKind.Pretraining ? new SourceStage.Train(stage.Domain, phases)
+                : new SourceStage.SwitchTo(stage.Domain, phases,
+                    stage.ReplayRatio > 0 && plan.Pretraining is { } pt ? (pt.Domain, stage.ReplayRatio * 100) : null));
         }
-        text.Append("}\n");
-        return Formatter.Format(SyntaxTree.Parse(Text.SourceText.From(text.ToString())));
+        return SyntaxFactory.Run(new SourceRun(name, settings, stages), SourceStyle.Emit, comment?.Split('\n'));
     }
 
     /// <summary>One phase. It continues from <paramref name="previous"/> (the LR before it) when
     /// it can; a fall is written as the `drop` it is, since the compiler warns about silent jumps.
     /// A warmup without `from` starts at 0.</summary>
-    static void Phase(StringBuilder text, Segment segment, double? previous)
+    static void Phase(List<SourcePhase> phases, Segment segment, double? previous)
     {
         var k = segment.Kernel;
-        string steps = segment.Length.ToString(CultureInfo.InvariantCulture) + " steps";
         bool warmup = segment.Phase == PhaseKind.Warmup && k.From != k.To;
         bool continues = warmup ? k.From == 0 : previous == k.From;
         if (!continues && !warmup && previous is double before && k.From < before)
         {
-            text.Append("drop to ").Append(Number(k.From)).Append('\n');
+            phases.Add(new SourcePhase.Drop(k.From));
             continues = true;
         }
-        string from = continues ? "" : " from " + Number(k.From);
+        double? from = continues ? null : k.From;
         if (k.Shape == Shape.Constant || k.From == k.To)
-        {
-            text.Append("stable ").Append(steps).Append(" at ").Append(Number(k.From)).Append('\n');
-            return;
-        }
-        text.Append(warmup ? "warmup " : "decay ").Append(steps).Append(from).Append(" to ").Append(Number(k.To))
-            .Append(' ').Append(ShapeName(k)).Append('\n');
+            phases.Add(new SourcePhase.Stable(segment.Length, k.From));
+        else if (warmup)
+            phases.Add(new SourcePhase.Warmup(segment.Length, from, k.To, k.Shape, k.Exponent));
+        else
+            phases.Add(new SourcePhase.Decay(segment.Length, from, k.To, k.Shape, k.Exponent));
     }
-
-    static string ShapeName(Kernel kernel) => kernel.Shape switch
-    {
-        Shape.SqrtOfOneMinus => Shapes.OneMinusSqrt,
-        Shape.Polynomial => $"{Shapes.Polynomial}({Number(kernel.Exponent)})",
-        _ => Shapes.NameOf(kernel.Shape),
-    };
-
-    /// <summary>Ten significant digits, culture-invariant, in the language's number syntax.</summary>
-    static string Number(double value) => value.ToString("G10", CultureInfo.InvariantCulture).Replace("E", "e").Replace("e+", "e");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CptLang.Diagnostics;
 using CptLang.Import;
+using CptLang.Syntax;
 
 namespace Cptc.Commands;
 
@@ -32,30 +33,22 @@ internal static class ImportCommand
     static int Run(Terminal terminal, string from, string run, string domain, string? output, string[] args)
     {
         if (!ScheduleImport.TryParseSource(from, out var source))
-            throw new CliException($"unknown framework '{from}'{Spelling.DidYouMean(from, ScheduleImport.Sources)} (--from takes {string.Join(", ", ScheduleImport.Sources)})");
-        foreach (var (name, value) in new[] { ("--run", run), ("--domain", domain) })
-            if (!IsName(value)) throw new CliException($"{name} '{value}' is not a .cpt name (a letter or _, then letters, digits and _)");
-        try
+            throw CliException.From(DiagnosticBuilder.At(default).UnknownImportFramework(from, ScheduleImport.Sources));
+        foreach (var (option, value) in new[] { ("--run", run), ("--domain", domain) })
+            if (!SyntaxFacts.IsValidName(value)) throw CliException.From(DiagnosticBuilder.At(default).InvalidImportName(option, value));
+        var bag = source switch
         {
-            var bag = source switch
-            {
-                ImportSource.Megatron => SettingParsing.Megatron(args),
-                ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(file)),
-                _ => SettingParsing.Pairs(from, args),
-            };
-            string text = ScheduleImport.Import(source, bag, run, domain);
-            if (output is null) terminal.Out.Write(text);
-            else SourceFiles.WriteAtomically(output, text);
-            return ExitCodes.Ok;
-        }
-        catch (ImportException e)
-        {
-            throw CliException.From(e.Diagnostic);
-        }
+            ImportSource.Megatron => SettingParsing.Megatron(args),
+            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(file)),
+            _ => SettingParsing.Pairs(from, args),
+        };
+        // like every usage problem, an import's one error is a line on stderr and exit code 2
+        var result = ScheduleImport.Import(source, bag, run, domain);
+        if (result.Text is not { } text) throw CliException.From(result.Diagnostics.First(d => d.IsError));
+        if (output is null) terminal.Out.Write(text);
+        else SourceFiles.WriteAtomically(output, text);
+        return ExitCodes.Ok;
     }
-
-    static bool IsName(string text) =>
-        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     static string ReadText(string path) => SourceFiles.Read(path).ToString();
 }

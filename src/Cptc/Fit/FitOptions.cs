@@ -61,34 +61,8 @@ internal static class FitOptions
     }
 }
 
-/// <summary><c>--model-size RUN=SIZE</c>: the model size each run trained, for the model-size
-/// form (Eq. 7). SIZE is a parameter count written as <c>N</c> is in a law block, with its
-/// suffix (<c>106M</c>, <c>1.72B</c>, <c>500k</c>); the result is in millions (LAW.md's unit).
-/// A plain number is refused: in a law block <c>N = 106</c> means 106 parameters, while LAW.md
-/// counts in millions, so either reading would surprise someone.</summary>
+/// <summary><c>--model-size RUN=SIZE</c>, each read by <see cref="RunModelSize.Parse"/>.</summary>
 internal static class ModelSizes
 {
-
-    /// <summary>The sizes as written, in millions; the library checks them against the runs.</summary>
-    public static List<RunModelSize> Parse(IEnumerable<string> specs)
-    {
-        var sizes = new List<RunModelSize>();
-        foreach (var spec in specs)
-        {
-            int equals = spec.IndexOf('=');
-            string run = equals > 0 ? spec[..equals].Trim() : "", text = equals > 0 ? spec[(equals + 1)..].Trim() : "";
-            if (run.Length == 0 || text.Length == 0)
-                throw DataSpec.Invalid($"--model-size '{spec}' is not RUN=SIZE", "e.g. --model-size small=106M (a parameter count with its k, M or B suffix)");
-            bool suffixed = CptLang.Binding.NumberLiteral.HasScaleSuffix(text);
-            // the language's NUMBER: digits, '_' separators, fraction, exponent, k/M/B
-            bool wellFormed = text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] == '.') && !text.Contains(',');
-            double value = wellFormed ? CptLang.Binding.NumberLiteral.Parse(text) : double.NaN;
-            if (!double.IsFinite(value) || !(value > 0))
-                throw DataSpec.Invalid($"--model-size {run}={text} is not a positive model size", "write it as in a law block, e.g. 106M or 1.72B");
-            if (!suffixed)
-                throw DataSpec.Invalid($"--model-size {run}={text} has no k, M or B suffix", $"write the parameter count with its suffix, e.g. {run}={text}M for {text} million");
-            sizes.Add(new RunModelSize(run, value / 1e6, text));
-        }
-        return sizes;
-    }
+    public static List<RunModelSize> Parse(IEnumerable<string> specs) => [.. specs.Select(spec => CliException.Require(RunModelSize.Parse(spec)))];
 }

@@ -20,13 +20,8 @@ internal static class AxisFormat
         ? ShapeName(axis.Shapes[(int)value])
         : value.ToString("R", CultureInfo.InvariantCulture);
 
-    public static string ShapeName(ShapeChoice shape) => shape.Shape switch
-    {
-        CptLang.Laws.Schedules.Shape.Polynomial => $"polynomial({shape.Exponent.ToString(CultureInfo.InvariantCulture)})",
-        CptLang.Laws.Schedules.Shape.OneMinusSqrt => "1-sqrt",
-        CptLang.Laws.Schedules.Shape.InverseSqrt => "inverse-sqrt",
-        var s => s.ToString().ToLowerInvariant(),
-    };
+    public static string ShapeName(ShapeChoice shape) =>
+        CptLang.Syntax.SyntaxFacts.ShapeName(shape.Shape, shape.Exponent.ToString(CultureInfo.InvariantCulture));
 
     public static string Name(SweepAxis axis) => AxisNames.Of(axis.Kind);
 }

@@ -169,7 +169,8 @@ public class ImportTests
     [InlineData("megatron", new[] { "--lr", "3e-4", "--min-lr", "1e-5", "--train-iters", "100", "--lr-decay-style", "WSD", "--lr-wsd-decay-style", "exponential", "--lr-wsd-decay-iters", "10", "--lr-decay-iters", "99" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its exponential WSD decay")]
     [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-iters", "200", "--lr-decay-style", "cosine" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: --train-iters ends the run inside the decay")]
     [InlineData("torchtitan", new[] { "training.steps=100", "optimizer.lr=3e-4", "lr_scheduler.warmup_steps=10", "lr_scheduler.decay_ratio=0.5", "lr_scheduler.decay_type=sqrt" }, "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its sqrt decay")]
-    [InlineData("pytorch", new[] { "lr=1" }, "cptc: unknown framework 'pytorch'")]
+    [InlineData("pytorch", new[] { "lr=1" }, "cptc: error CPT4212: unknown framework 'pytorch'; --from takes hf, megatron, torchtitan")]
+    [InlineData("hff", new[] { "lr=1" }, "cptc: error CPT4212: unknown framework 'hff'; did you mean 'hf'? --from takes hf, megatron, torchtitan")]
     public void BadSettingsAreOneLineAndExitTwo(string framework, string[] settings, string start)
     {
         var result = CliRunner.Run(["import", "--from", framework, "--", .. settings]);
@@ -196,5 +197,32 @@ public class ImportTests
         Assert.Equal(2, bad.ExitCode);
         Assert.StartsWith("cptc: error CPT4002", bad.Error);
         Assert.Equal(["wsd.cpt"], dir.Files());
+    }
+
+    static readonly string[] HfSettings = ["learning_rate=3e-4", "max_steps=101", "num_warmup_steps=10", "num_decay_steps=20", "decay_type=linear"];
+
+    /// <summary>Names are the lexer's identifiers that are not keywords (SyntaxFacts.IsValidName).</summary>
+    [Theory]
+    [InlineData("--run", "run")]
+    [InlineData("--domain", "train")]
+    [InlineData("--run", "9bad")]
+    [InlineData("--run", "a-")]
+    [InlineData("--domain", "a b")]
+    [InlineData("--domain", "1-sqrt")]
+    public void NamesThatAreNotCptNamesAreCpt4213(string option, string name)
+    {
+        var result = CliRunner.Run(["import", "--from", "hf", option, name, "--", .. HfSettings]);
+        Assert.Equal((2, ""), (result.ExitCode, result.Out));
+        Assert.Equal($"cptc: error CPT4213: {option} '{name}' is not a .cpt name; a letter or _, then letters, digits, _ and inner hyphens (knowledge-pile), and not a keyword such as run\n",
+            result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void HyphenatedNamesAreAccepted()
+    {
+        var result = CliRunner.Run(["import", "--from", "hf", "--run", "wsd-3e4", "--domain", "knowledge-pile", "--", .. HfSettings]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var plan = Compilation.Create(result.Out).Plans.Single();
+        Assert.Equal(("wsd-3e4", "knowledge-pile"), (plan.Run, plan.Stages.Single().Domain));
     }
 }

@@ -42,6 +42,15 @@ internal static class SyntaxParser
         return new SyntaxTree(text, root, [.. ordered]);
     }
 
+    /// <summary>True when the lexer reads all of <paramref name="text"/> as one IDENTIFIER token.</summary>
+    public static bool IsIdentifier(string text)
+    {
+        var lexer = new CptLexer(new AntlrInputStream(text));
+        lexer.RemoveErrorListeners();
+        var token = lexer.NextToken();
+        return token.Type == CptLexer.IDENTIFIER && token.Text == text;
+    }
+
     static Diagnostic? Unparseable(SourceText text)
     {
         if (text.Length > MaxFileLength)

@@ -1,0 +1,51 @@
+using CptLang.Formatting;
+using CptLang.Laws.Laws;
+using static CptLang.Laws.Laws.LawParameterNames;
+
+namespace CptLang.Syntax.Factory;
+
+/// <summary>
+/// Builds .cpt source from typed pieces: runs (optimize --emit, import) and laws (fit). The text
+/// goes through <see cref="Formatter"/>, so it is in <c>cptc fmt</c>'s layout. Names must be
+/// valid (<see cref="SyntaxFacts.IsValidName"/>).
+/// </summary>
+public static class SyntaxFactory
+{
+    /// <summary>Parameters a block writes on one line: grouped by term, as docs/laws.md writes them.</summary>
+    static readonly string[][] ParameterLines = [[L0, A, Alpha], [C, C1, C2], [B, E, Beta], [A1, A2], [N, F], [Gamma1, Gamma2, Gamma3], [S1pt]];
+
+    public static string Run(SourceRun run, SourceStyle style, IEnumerable<string>? comments = null)
+    {
+        var writer = new SourceWriter(style, comments);
+        writer.Run(run);
+        return writer.Formatted();
+    }
+
+    /// <summary><c>law NAME { P = V … }</c>; N (millions in the law) is written as a parameter count with the M suffix.</summary>
+    public static string Law(string name, LawParameters parameters, SourceStyle style, IEnumerable<string>? comments = null)
+    {
+        var writer = new SourceWriter(style, comments);
+        writer.Line($"law {name} {{");
+        foreach (var line in ParameterLines)
+        {
+            var present = line.Where(p => parameters.TryGet(p, out _))
+                .Select(p => $"{p} = {writer.Number(parameters[p])}{(p == N ? "M" : "")}").ToList();
+            if (present.Count > 0) writer.Line("  " + string.Join("  ", present));
+        }
+        writer.Line("}");
+        return writer.Formatted();
+    }
+
+    /// <summary>An out-of-domain sum (docs/language.md §7.6), <c>law NAME = k1 * A - k2 * B</c>.</summary>
+    public static string WeightedSum(string name, IReadOnlyList<KeyValuePair<string, double>> weights, SourceStyle style, IEnumerable<string>? comments = null)
+    {
+        var writer = new SourceWriter(style, comments);
+        var terms = weights.Select((w, i) =>
+        {
+            string sign = w.Value < 0 ? "- " : i == 0 ? "" : "+ ";
+            return $" {sign}{writer.Number(Math.Abs(w.Value))} * {w.Key}";
+        });
+        writer.Line($"law {name} ={string.Concat(terms)}");
+        return writer.Formatted();
+    }
+}
