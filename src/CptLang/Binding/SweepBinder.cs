@@ -67,8 +67,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
             diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).SweepWithoutAxes());
         if (objective is null && !sweep.Items.OfType<ObjectiveSyntax>().Any())
         {
-            string? general = run.Pretraining?.Domain, domain = run.Continual?.Domain;
-            if (general is not null && domain is not null && laws.Any(l => l.Name == general) && laws.Any(l => l.Name == domain))
+            if (ValidationRoles.LawsOf(laws.Select(l => l.Name), run.Pretraining?.Domain, run.Continual?.Domain) is (string general, string domain))
                 objective = Laws.Planning.Objective.Balance(general, 0.5, domain, 0.5);
             else diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).SweepWithoutObjective(run.Name));
         }

@@ -110,9 +110,8 @@ public static class OptimizeCommand
         if (Objective.WeightProblem(values) is { } problemText)
             throw new CliException($"--weights {text}: {problemText}; the two weights must be between 0 and 1 and sum to 1");
         var plan = problem.Family.Base;
-        string? general = plan.Pretraining?.Domain, domain = plan.Continual?.Domain;
-        if (general is null || domain is null || !problem.Laws.Any(l => l.Name == general) || !problem.Laws.Any(l => l.Name == domain))
-            throw new CliException($"--weights needs laws named after both domains of run '{plan.Run}' ({general}, {domain}); write the objective as `minimize …` in the sweep instead");
+        if (ValidationRoles.LawsOf(problem.Laws.Select(l => l.Name), plan) is not (string general, string domain))
+            throw new CliException($"--weights needs laws named after both domains of run '{plan.Run}' ({plan.Pretraining?.Domain}, {plan.Continual?.Domain}); write the objective as `minimize …` in the sweep instead");
         return Objective.Balance(general, values[0], domain, values[1]);
     }
 
