@@ -4,6 +4,7 @@ using CptLang.Laws.Laws;
 using CptLang.Laws.Planning;
 using CptLang.Lowering;
 using CptLang.Syntax;
+using static CptLang.Laws.Planning.AxisNames;
 
 namespace CptLang.Binding;
 
@@ -18,11 +19,8 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
     /// <summary>Values one axis may have; the number of candidates is checked by the command.</summary>
     public const long MaxAxisValues = 10_000_000;
 
-    public const string CptPeakLr = "cpt_peak_lr", CptSteps = "cpt_steps", CptTokens = "cpt_tokens",
-        DecayShape = "decay_shape", DecayFraction = "decay_fraction", LossPotential = "loss_potential",
-        TurningLength = "turning_length", End = "end", Peak = "peak", Step = "step";
-
-    public static ImmutableArray<string> AxisNames { get; } = [CptPeakLr, CptSteps, CptTokens, DecayShape, DecayFraction, LossPotential];
+    // the axis words are AxisNames' (CptLang.Laws)
+    public const string TurningLength = "turning_length", End = "end", Peak = "peak", Step = "step";
 
     public BoundSweep? Bind(SweepDeclarationSyntax sweep, IReadOnlyList<BoundRun> runs, ImmutableArray<BoundLaw> laws)
     {
@@ -46,7 +44,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
                     if (Axis(axis, run, laws) is { } bound)
                     {
                         if (axes.Any(a => a.Kind == bound.Kind))
-                            diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).DuplicateSweepAxis(Laws.Planning.AxisNames.Of(bound.Kind)));
+                            diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).DuplicateSweepAxis(AxisNames.Of(bound.Kind)));
                         else
                         {
                             axes.Add(bound);
@@ -131,7 +129,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
             case DecayShape:
                 return Shapes(axis);
             default:
-                diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).UnknownSweepAxis(axis.Name.Text, AxisNames));
+                diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).UnknownSweepAxis(axis.Name.Text, AxisNames.Words));
                 return null;
         }
     }
