@@ -29,8 +29,7 @@ public static class OptimizeCommand
         var run = new Option<string?>("--run") { Description = "the run whose sweep to optimise (needed when the file has several sweeps)" };
         var weights = new Option<string?>("--weights") { Description = "λ1,λ2: minimise λ1·general + λ2·domain loss at the end instead of the sweep's own objective (sum 1)" };
         var top = new Option<int>("--top") { Description = "how many of the best candidates to list", DefaultValueFactory = _ => 10 };
-        var format = new Option<string>("--format") { Description = "table (a summary), csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "draw the Pareto front and the best candidates' curves into this PNG file" };
         var emit = new Option<string?>("--emit") { Description = "write the recommended run as a plain `run` block (.cpt) to this file" };
@@ -39,15 +38,15 @@ public static class OptimizeCommand
 
         var command = new Command("optimize", "Find the best run of a sweep: weighted final losses, requirements, Pareto front (CPT law).")
         {
-            file, run, weights, top, format, output, plot, emit, turning, force,
+            file, run, weights, top, format.Option, output, plot, emit, turning, force,
         };
         command.SetAction(parse => Run(terminal, new Request(
-            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), parse.GetValue(format)!,
+            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), format.ValueOf(parse),
             parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? Weights, int Top, string Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
+    sealed record Request(string File, string? Run, string? Weights, int Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
 
     static int Run(Terminal terminal, Request request)
     {
@@ -76,9 +75,10 @@ public static class OptimizeCommand
 
         string text = request.Format switch
         {
-            "csv" => OptimizeCsvReport.Write(outcome),
-            "json" => OptimizeJsonReport.Write(outcome),
-            _ => OptimizeTableReport.Write(outcome),
+            ReportFormat.Table => OptimizeTableReport.Write(outcome),
+            ReportFormat.Csv => OptimizeCsvReport.Write(outcome),
+            ReportFormat.Json => OptimizeJsonReport.Write(outcome),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
         };
         byte[]? png = request.Plot is not null ? OptimizePlot.Render(outcome) : null;
         string? emitted = request.Emit is not null && result.Recommended is { } rec
