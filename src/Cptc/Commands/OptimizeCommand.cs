@@ -20,6 +20,8 @@ public static class OptimizeCommand
     /// <summary>Candidates evaluated without --force (about 10 minutes on two cores).</summary>
     public const long MaxCandidates = 10_000_000;
 
+    const int MaxTop = 1000;
+
     /// <summary>Sweeps at least this large show progress on an interactive terminal.</summary>
     const long ProgressThreshold = 50_000;
 
@@ -50,7 +52,7 @@ public static class OptimizeCommand
 
     static int Run(Terminal terminal, Request request)
     {
-        if (request.Top is < 1 or > 1000) throw new CliException($"--top needs a number from 1 to 1000, not {request.Top}");
+        if (request.Top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(request.Top, MaxTop));
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
         if (terminal.Report(compilation)) return ExitCodes.InputErrors;
         var sweep = SweepSelector.Select(compilation, request.Run);
@@ -106,12 +108,12 @@ public static class OptimizeCommand
         var parts = text.Split(',');
         var values = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN).ToArray();
         if (values.Length != 2 || values.Any(double.IsNaN))
-            throw new CliException($"--weights needs two numbers, λ1 (general loss) and λ2 (domain loss), e.g. --weights 0.3,0.7; got '{text}'");
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsNotTwoNumbers(text));
         if (Objective.WeightProblem(values) is { } problemText)
-            throw new CliException($"--weights {text}: {problemText}; the two weights must be between 0 and 1 and sum to 1");
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsNotConvex(text, problemText));
         var plan = problem.Family.Base;
         if (ValidationRoles.LawsOf(problem.Laws.Select(l => l.Name), plan) is not (string general, string domain))
-            throw new CliException($"--weights needs laws named after both domains of run '{plan.Run}' ({plan.Pretraining?.Domain}, {plan.Continual?.Domain}); write the objective as `minimize …` in the sweep instead");
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsWithoutDomainLaws(plan.Run, plan.Pretraining?.Domain, plan.Continual?.Domain));
         return Objective.Balance(general, values[0], domain, values[1]);
     }
 
