@@ -152,6 +152,13 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidWeights = new("CPT4305", Error, "Invalid --weights");
     public static readonly DiagnosticDescriptor WeightsWithoutDomainLaws = new("CPT4306", Error, "--weights without a law for each domain");
 
+    /// <summary>Codes no longer reported, in code order: tombstones, never reused (docs/diagnostics.md, "Retired codes").</summary>
+    public static ImmutableArray<RetiredCode> Retired { get; } =
+    [
+        new("CPT2028", "(not recorded)", "retired before the repository's history; what it reported is not known"),
+        new("CPT3104", "Law form cptc cannot fit", "every law form is fitted now"),
+    ];
+
     /// <summary>All descriptors, in code order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
