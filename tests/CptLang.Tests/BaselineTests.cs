@@ -20,12 +20,25 @@ public class BaselineTests
         return data;
     }
 
+    /// <summary>Counts the cases that ran to the end of their comparison (a folder without a
+    /// main.cpt or with a differing file fails here too), not the folders.</summary>
     [Fact]
-    public void CorpusHasAtLeastThirtyCases() => Assert.True(Cases().Count >= 30, $"only {Cases().Count} baseline cases");
+    public void CorpusHasAtLeastThirtyCases()
+    {
+        int ran = 0;
+        foreach (string name in Cases())
+        {
+            Check(name);
+            ran++;
+        }
+        Assert.True(ran >= 30, $"only {ran} baseline cases ran");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Baseline(string name)
+    public void Baseline(string name) => Check(name);
+
+    static void Check(string name)
     {
         string dir = Path.Combine(TestPaths.Baselines, name);
         string source = File.ReadAllText(Path.Combine(dir, "main.cpt"));

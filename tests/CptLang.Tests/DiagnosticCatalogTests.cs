@@ -14,6 +14,19 @@ public class DiagnosticCatalogTests
     }
 
     [Fact]
+    public void RetiredCodesStayAsTombstonesAndAreNeverReused()
+    {
+        var retired = DiagnosticCatalog.Retired.Select(r => r.Code).ToList();
+        Assert.Superset(new HashSet<string> { "CPT2028", "CPT3104" }, retired.ToHashSet());
+        Assert.Equal(retired.Count, retired.Distinct().Count());
+        Assert.All(retired, c => Assert.Matches(@"^CPT[0-4]\d{3}$", c));
+        Assert.Empty(DiagnosticCatalog.All.Select(d => d.Code).Intersect(retired));
+        string docs = File.ReadAllText(Path.Combine(TestPaths.Docs, "diagnostics.md"));
+        string section = docs[docs.IndexOf("## Retired codes", StringComparison.Ordinal)..];
+        Assert.All(retired, c => Assert.Contains($"| {c} |", section));
+    }
+
+    [Fact]
     public void EveryCodeIsDocumented()
     {
         string docs = File.ReadAllText(Path.Combine(TestPaths.Docs, "diagnostics.md"));

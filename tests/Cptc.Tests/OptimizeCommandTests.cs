@@ -121,15 +121,40 @@ public class OptimizeCommandTests
     }
 
     [Theory]
-    [InlineData("0.3")]
-    [InlineData("0.3,0.8")]
-    [InlineData("a,b")]
-    [InlineData("-0.5,1.5")]
-    public void Bad_weights_are_a_usage_error(string weights)
+    [InlineData("0.3", "cptc: error CPT4305: --weights needs two numbers, λ1 (general loss) and λ2 (domain loss), e.g. --weights 0.3,0.7; got '0.3'")]
+    [InlineData("0.3,0.8", "cptc: error CPT4305: --weights 0.3,0.8: the weights sum to 1.1, not 1; the two weights must be between 0 and 1 and sum to 1")]
+    [InlineData("a,b", "cptc: error CPT4305: --weights needs two numbers")]
+    [InlineData("-0.5,1.5", "cptc: error CPT4305: --weights -0.5,1.5: ")]
+    public void Bad_weights_are_a_usage_error(string weights, string expected)
     {
         var result = CliRunner.Run("optimize", Example, "--weights", weights);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("cptc: --weights", result.Error);
+        Assert.StartsWith(expected, result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public void Weights_need_a_law_named_after_each_domain()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("main.cpt", SmallFile.Replace("law kp = paper.fig3.domain", "law code = paper.fig3.domain")
+            + "sweep r {\n  cpt_peak_lr 1e-5, 2e-5\n  minimize fineweb\n}\n");
+        Assert.Equal(0, CliRunner.Run("optimize", file, "--top", "1").ExitCode);
+        var result = CliRunner.Run("optimize", file, "--weights", "0.5,0.5");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("cptc: error CPT4306: --weights needs laws named after both domains of run 'r' (fineweb, kp); write the objective as `minimize …` in the sweep instead\n",
+            result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", result.Out);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public void Top_out_of_range_is_a_usage_error(string top)
+    {
+        var result = CliRunner.Run("optimize", Example, "--top", top);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"cptc: error CPT4304: --top needs a number from 1 to 1000, not {top}; the default is 10\n", result.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", result.Out);
     }
 

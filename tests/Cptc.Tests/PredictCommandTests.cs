@@ -65,7 +65,13 @@ public class PredictCommandTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.StartsWith("cptc: error CPT4003: there is no run 'c'", unknown.Error);
 
-        Assert.Equal(0, CliRunner.Run("predict", path, "--run", "b").ExitCode);
+        var b = CliRunner.Run("predict", path, "--run", "b");
+        Assert.Equal(0, b.ExitCode);
+        Assert.Equal("", b.Error);
+        // run b's own schedule (20k steps before the switch), not a's (10k)
+        Assert.StartsWith("run b: 21,000 steps, 20,000 on fineweb then 1,000 on kp (the domain switches after step 20,000)\n", b.Out.ReplaceLineEndings("\n"));
+        Assert.Contains("At the switch (step 20,000): fineweb 3.30302, kp 3.18518", b.Out);
+        Assert.DoesNotContain("10,000", b.Out);
     }
 
     [Theory]

@@ -71,6 +71,11 @@ internal sealed class ContinualCurve
     /// <summary>Ranges of steps after the switch on which every area is monotone, in order.</summary>
     public ImmutableArray<(long From, long To)> Pieces { get; }
 
+    /// <summary>The first evaluation at which the law was undefined (not a finite number), or
+    /// null. From then on evaluations give NaN and the searches stop; a caller checks it after a
+    /// search, since a search's "not found" means nothing once it is set.</summary>
+    public LawProblem? Problem { get; private set; }
+
     /// <summary>Law evaluations so far (the cost the searches are judged by).</summary>
     public int Evaluations { get; private set; }
 
@@ -129,9 +134,9 @@ internal sealed class ContinualCurve
     {
         Evaluations++;
         double value = law.Value(p);
-        if (!double.IsFinite(value))
-            throw new LawEvaluationException(new LawProblem(LawName, LawProblemKind.Undefined, law.Explain(p), p.Step, 1));
-        return value;
+        if (double.IsFinite(value)) return value;
+        Problem ??= new LawProblem(LawName, LawProblemKind.Undefined, law.Explain(p), p.Step, 1);
+        return double.NaN;
     }
 
     /// <summary>Within a segment the S2cpt increment changes sign at most once (it is

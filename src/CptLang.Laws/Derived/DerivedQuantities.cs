@@ -64,16 +64,12 @@ public static class DerivedQuantities
             notes.Add($"the general-domain law '{predictor.Laws[general].Name}' cannot be evaluated, so there is no loss peak or turning length");
         else
         {
-            try
-            {
-                if (plan.TotalSteps > plan.SwitchStep) peak = LossPeak.Find(predictor, general);
-                else notes.Add("the run ends at the switch, so there is no loss peak");
-                turning = TurningLength.Find(predictor, general);
-            }
-            catch (LawEvaluationException e)
-            {
-                problems.Add(e.Problem);
-            }
+            // an undefined step stops both searches: the first one's problem is reported
+            LawProblem? undefined = null;
+            if (plan.TotalSteps > plan.SwitchStep) LossPeak.TryFind(predictor, general, out peak, out undefined);
+            else notes.Add("the run ends at the switch, so there is no loss peak");
+            if (undefined is null) TurningLength.TryFind(predictor, general, out turning, out undefined);
+            if (undefined is not null) problems.Add(undefined);
         }
 
         var lp = Derived.LossPotential.Of(plan);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CptLang.Laws.Laws;
 
 namespace CptLang.Laws.Derived;
@@ -11,14 +12,23 @@ namespace CptLang.Laws.Derived;
 public sealed record LossPeak(string Law, long Step, long ContinualSteps, double Loss, double SwitchLoss)
 {
     /// <summary>Finds the maximum of law <paramref name="law"/> over the CPT steps of the run
-    /// (exactly, by branch and bound). Throws like <see cref="TurningLength.Find"/>, and
+    /// (exactly, by branch and bound); false, with the <paramref name="problem"/>, when the law is
+    /// undefined at a step the search visits. Throws like <see cref="TurningLength.TryFind"/>, and
     /// <see cref="InvalidOperationException"/> when the run has no CPT steps.</summary>
-    public static LossPeak Find(LossPredictor predictor, int law)
+    public static bool TryFind(LossPredictor predictor, int law,
+        [NotNullWhen(true)] out LossPeak? peak, [NotNullWhen(false)] out LawProblem? problem)
     {
         var curve = DerivedQuantities.CurveOf(predictor, law);
+        peak = null;
+        problem = curve.Problem;
+        if (problem is not null) return false;
         if (curve.RunEnd <= curve.SwitchStep)
             throw new InvalidOperationException($"run '{predictor.Plan.Run}' has no steps after the switch");
-        var (step, excess) = LossSearch.Maximum(curve, curve.SwitchStep + 1, curve.RunEnd);
-        return new LossPeak(curve.LawName, step, step - curve.SwitchStep, curve.SwitchLoss + excess, curve.SwitchLoss);
+        var found = LossSearch.Maximum(curve, curve.SwitchStep + 1, curve.RunEnd);
+        problem = curve.Problem;
+        if (problem is not null) return false;
+        var (step, excess) = found!.Value; // null only with a problem
+        peak = new LossPeak(curve.LawName, step, step - curve.SwitchStep, curve.SwitchLoss + excess, curve.SwitchLoss);
+        return true;
     }
 }

@@ -11,6 +11,8 @@ namespace CptLang.Laws.Derived;
 /// break, and is treated as not meeting the condition rather than walked step by step. That
 /// happens only when the loss stays within ~10⁻¹³ of the threshold for a long stretch (e.g. an
 /// LR of 10⁻²⁰ held for 10⁸ steps).</para>
+/// <para>A search stops at the first step where the law is undefined (<see cref="ContinualCurve.Problem"/>
+/// is set) and returns null: the caller checks the curve's problem before reading "not found".</para>
 /// </summary>
 internal static class LossSearch
 {
@@ -40,6 +42,7 @@ internal static class LossSearch
     {
         foreach (var (pieceFrom, pieceTo) in curve.Pieces)
         {
+            if (curve.Problem is not null) return null;
             long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
             if (a > b) continue;
             if (Search(curve, a, b, accept, excluded, certain) is long found) return found;
@@ -48,15 +51,20 @@ internal static class LossSearch
 
         static long? Search(ContinualCurve curve, long a, long b, Func<double, bool> accept, Func<Bounds, bool> excluded, Func<Bounds, bool> certain)
         {
+            if (curve.Problem is not null) return null;
             var bounds = curve.Bounds(a, b);
-            if (excluded(bounds)) return null;
+            if (curve.Problem is not null || excluded(bounds)) return null;
             if (certain(bounds)) return a;
             bool leaf = b - a < LeafSteps;
             if (!leaf && bounds.IsFlat) return null; // a rounding-level tie on the threshold
             if (leaf)
             {
                 for (long s = a; s <= b; s++)
-                    if (accept(curve.Excess(s))) return s;
+                {
+                    double h = curve.Excess(s);
+                    if (curve.Problem is not null) return null;
+                    if (accept(h)) return s;
+                }
                 return null;
             }
             long mid = a + (b - a) / 2;
@@ -71,8 +79,9 @@ internal static class LossSearch
     /// then the earliest step whose excess is at least <c>best − τ</c>. The step returned has a
     /// loss within <c>2τ</c> of <c>M</c>, and every earlier step is below <c>M − τ</c> (up to a
     /// stretch that sits on that threshold to rounding, passed over as a tie; see the class).
+    /// Null when the law is undefined at a step it visits.
     /// </summary>
-    public static (long Step, double Excess) Maximum(ContinualCurve curve, long from, long to)
+    public static (long Step, double Excess)? Maximum(ContinualCurve curve, long from, long to)
     {
         double tau = curve.Resolution, best = curve.Excess(from);
         // A few samples first: a good incumbent prunes most of the run at once.
@@ -87,13 +96,15 @@ internal static class LossSearch
             long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
             if (a <= b) Improve(a, b);
         }
-        long step = FirstAtLeast(curve, from, to, best - tau)
-            ?? throw new InvalidOperationException("the maximum search lost its own incumbent");
+        if (curve.Problem is not null) return null;
+        long? found = FirstAtLeast(curve, from, to, best - tau);
+        if (curve.Problem is not null) return null;
+        long step = found ?? throw new InvalidOperationException("the maximum search lost its own incumbent");
         return (step, curve.Excess(step));
 
         void Improve(long a, long b)
         {
-            if (curve.Bounds(a, b).High < best + tau) return;
+            if (curve.Problem is not null || curve.Bounds(a, b).High < best + tau) return;
             if (b - a < LeafSteps)
             {
                 for (long s = a; s <= b; s++) best = Math.Max(best, curve.Excess(s));

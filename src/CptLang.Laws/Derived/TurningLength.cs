@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CptLang.Laws.Laws;
 
 namespace CptLang.Laws.Derived;
@@ -52,16 +53,23 @@ public sealed record TurningLength(
     public long? Step => ContinualSteps is long t ? SwitchStep + t : null;
 
     /// <summary>Finds the turning length of law <paramref name="law"/> of
-    /// <paramref name="predictor"/>. Throws <see cref="InvalidOperationException"/> when the run
-    /// has no switch or the law has a structural problem, and <see cref="LawEvaluationException"/>
-    /// when the law is undefined at a step the search visits.</summary>
-    public static TurningLength Find(LossPredictor predictor, int law) => Find(DerivedQuantities.CurveOf(predictor, law));
+    /// <paramref name="predictor"/>; false, with the <paramref name="problem"/>, when the law is
+    /// undefined at a step the search visits. Throws <see cref="InvalidOperationException"/> when
+    /// the run has no switch or the law has a structural problem (the caller checks both first).</summary>
+    public static bool TryFind(LossPredictor predictor, int law,
+        [NotNullWhen(true)] out TurningLength? turning, [NotNullWhen(false)] out LawProblem? problem)
+    {
+        var curve = DerivedQuantities.CurveOf(predictor, law);
+        turning = Find(curve);
+        problem = curve.Problem;
+        return turning is not null;
+    }
 
     /// <summary>The turning length within the run only, without the extrapolation past its end:
     /// the CPT steps until the loss is back (null when it never rose), or −1 when it rose and is
     /// not back by the end of the run. What a requirement on the turning length needs, at a
-    /// fraction of the cost of <see cref="Find(LossPredictor, int)"/> when the loss hovers just
-    /// above its switch value long after the run.</summary>
+    /// fraction of the cost of <see cref="TryFind"/> when the loss hovers just above its switch
+    /// value long after the run. Meaningless once <see cref="ContinualCurve.Problem"/> is set.</summary>
     internal static long? WithinRun(ContinualCurve curve)
     {
         long tpt = curve.SwitchStep;
@@ -69,21 +77,28 @@ public sealed record TurningLength(
         return LossSearch.FirstAtOrBelow(curve, rise + 1, curve.RunEnd) is long back ? back - tpt : -1;
     }
 
-    /// <summary>The same on a curve built already (the optimiser shares one per candidate).</summary>
-    internal static TurningLength Find(ContinualCurve curve)
+    /// <summary>The same on a curve built already (the optimiser shares one per candidate); null
+    /// exactly when the law is undefined somewhere (<see cref="ContinualCurve.Problem"/>).</summary>
+    internal static TurningLength? Find(ContinualCurve curve)
     {
         long runEnd = curve.RunEnd, tpt = curve.SwitchStep;
+        if (curve.Problem is not null) return null;
         double finalLoss = curve.Loss(runEnd);
         TurningLength Result(TurningOutcome outcome, long? back, long? rise) =>
             new(curve.LawName, outcome, tpt, back is long s ? s - tpt : null, rise is long r ? r - tpt : null,
                 curve.SwitchLoss, finalLoss, curve.LongRunLimit, curve.HeldLearningRate);
 
-        if (LossSearch.FirstAbove(curve, tpt + 1, curve.End) is not long rise)
-            return Result(TurningOutcome.NoRise, null, null);
-        if (LossSearch.FirstAtOrBelow(curve, rise + 1, curve.End) is long back)
+        long? rise = curve.Problem is null ? LossSearch.FirstAbove(curve, tpt + 1, curve.End) : null;
+        if (curve.Problem is not null) return null;
+        if (rise is null) return Result(TurningOutcome.NoRise, null, null);
+        long? back = LossSearch.FirstAtOrBelow(curve, rise.Value + 1, curve.End);
+        if (curve.Problem is not null) return null;
+        if (back is not null)
             return Result(back <= runEnd ? TurningOutcome.Within : TurningOutcome.NotWithinRun, back, rise);
         // Still above after 2^40 more steps: "never" when even the bound over all later steps
         // stays above the switch value; otherwise it may yet come back, later than we looked.
-        return Result(curve.TailBounds().Low > 0 ? TurningOutcome.Never : TurningOutcome.NotWithinRun, null, rise);
+        var tail = curve.TailBounds();
+        if (curve.Problem is not null) return null;
+        return Result(tail.Low > 0 ? TurningOutcome.Never : TurningOutcome.NotWithinRun, null, rise);
     }
 }

@@ -29,14 +29,6 @@ public static class LawParameterNames
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
 
-    /// <summary>The name of <paramref name="form"/> in .cpt files, docs and JSON.</summary>
-    public static string Keyword(LawForm form) => form switch
-    {
-        LawForm.Annealing => "eq1",
-        LawForm.Cpt => "eq4",
-        LawForm.Replay => "replay",
-        LawForm.ModelSize => "size",
-        LawForm.OpenModel => "open",
-        _ => throw new ArgumentOutOfRangeException(nameof(form)),
-    };
+    /// <summary>The name of <paramref name="form"/> in docs and JSON (<see cref="LawForms"/>).</summary>
+    public static string Keyword(LawForm form) => LawForms.Keyword(form);
 }

@@ -25,8 +25,8 @@ public enum LawProblemKind
 /// <summary>
 /// A law that cannot be evaluated, structurally or at some steps. The law engine never returns
 /// NaN or infinity as a loss: it returns one of these instead (in <see cref="LossPredictor.Problems"/>,
-/// <see cref="LossTable.Problems"/> or <see cref="LossResult.Problem"/>), and
-/// <see cref="LawEvaluationException"/> carries one when a caller asks for a value anyway.
+/// <see cref="LossTable.Problems"/>, <see cref="LossResult.Problem"/> or from a search's
+/// <c>TryFind</c>), never as an exception.
 /// </summary>
 /// <param name="Law">The law's name as declared.</param>
 /// <param name="Step">For <see cref="LawProblemKind.Undefined"/>: the first step at which the
@@ -36,10 +36,4 @@ public enum LawProblemKind
 public sealed record LawProblem(string Law, LawProblemKind Kind, string Message, long? Step = null, long UndefinedSteps = 0)
 {
     public override string ToString() => Step is long s ? $"law '{Law}' at step {s}: {Message}" : $"law '{Law}': {Message}";
-}
-
-/// <summary>Thrown when a caller reads a loss that the engine reported as a problem.</summary>
-public sealed class LawEvaluationException(LawProblem problem) : Exception(problem.ToString())
-{
-    public LawProblem Problem { get; } = problem;
 }

@@ -19,8 +19,9 @@ public readonly struct LossResult
 
     public bool IsDefined => Problem is null;
 
-    /// <summary>The loss; throws <see cref="LawEvaluationException"/> when undefined.</summary>
-    public double Value => Problem is null ? value : throw new LawEvaluationException(Problem);
+    /// <summary>The loss, for a caller that knows it is defined; reading an undefined one is a
+    /// bug and throws <see cref="InvalidOperationException"/>. Searches use <see cref="TryGetValue"/>.</summary>
+    public double Value => Problem is null ? value : throw new InvalidOperationException(Problem.ToString());
 
     public bool TryGetValue(out double loss)
     {

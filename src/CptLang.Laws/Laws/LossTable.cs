@@ -32,9 +32,9 @@ public sealed class LossTable
 
     public bool IsDefined(int law) => losses[law] is not null;
 
-    /// <summary>The loss of law <paramref name="law"/> at every row; throws
-    /// <see cref="LawEvaluationException"/> when the law has a problem.</summary>
-    public ReadOnlySpan<double> Loss(int law) => losses[law] ?? throw new LawEvaluationException(ProblemOf(law));
+    /// <summary>The loss of law <paramref name="law"/> at every row, for a caller that checked
+    /// <see cref="IsDefined"/>; otherwise throws <see cref="InvalidOperationException"/>.</summary>
+    public ReadOnlySpan<double> Loss(int law) => losses[law] ?? throw new InvalidOperationException(ProblemOf(law).ToString());
 
     public bool TryGetLoss(int law, out ReadOnlySpan<double> loss)
     {

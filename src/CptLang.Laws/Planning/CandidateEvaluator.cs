@@ -27,53 +27,56 @@ public sealed class CandidateEvaluator(SweepProblem problem)
         if (plan is null) return null;
         var predictor = new LossPredictor(plan, Problem.Laws);
         long end = plan.TotalSteps;
-        try
+        var terms = Problem.Objective.Terms;
+        var losses = ImmutableArray.CreateBuilder<double>(terms.Length);
+        double objective = 0;
+        foreach (var term in terms)
         {
-            var terms = Problem.Objective.Terms;
-            var losses = ImmutableArray.CreateBuilder<double>(terms.Length);
-            double objective = 0;
-            foreach (var term in terms)
-            {
-                double loss = LossOf(predictor, term.Law, end);
-                losses.Add(loss);
-                objective += term.Weight * loss;
-            }
-            int general = predictor.IndexOf(ValidationRole.General), domain = predictor.IndexOf(ValidationRole.Domain);
-            double? generalLoss = general >= 0 ? predictor.LossAt(general, end).Value : null;
-            double? domainLoss = domain >= 0 ? predictor.LossAt(domain, end).Value : null;
-            // a validation loss is positive: a law predicting otherwise does not describe this
-            // schedule (e.g. a replay fit far from the ratios it was fitted on), so the candidate
-            // is left out rather than recommended for a loss that cannot happen
-            for (int i = 0; i < terms.Length; i++)
-                if (!(losses[i] > 0)) { invalid = NonPositive(terms[i].Law, losses[i]); return null; }
-            if (generalLoss is <= 0) { invalid = NonPositive(predictor.Laws[general].Name, generalLoss.Value); return null; }
-            if (domainLoss is <= 0) { invalid = NonPositive(predictor.Laws[domain].Name, domainLoss.Value); return null; }
-            // the general loss's curve after the switch: for the turning length of a reported
-            // candidate, and for the requirements that need more than the end point
-            bool needsCurve = complete || needsTurning || Problem.Constraints.Any(c => c is LossConstraint { Always: true });
-            ContinualCurve? curve = needsCurve && general >= 0 && predictor.Laws[general].IsValid ? DerivedQuantities.CurveOf(predictor, general) : null;
-            var turning = curve is not null && complete ? TurningLength.Find(curve) : null;
-            long? withinRun = turning is not null ? WithinRunOf(turning) : curve is not null && needsTurning ? TurningLength.WithinRun(curve) : null;
+            if (!Defined(predictor.LossAt(LawIndex(predictor, term.Law), end), out double loss, out invalid)) return null;
+            losses.Add(loss);
+            objective += term.Weight * loss;
+        }
+        int general = predictor.IndexOf(ValidationRole.General), domain = predictor.IndexOf(ValidationRole.Domain);
+        double? generalLoss = null, domainLoss = null;
+        if (general >= 0)
+        {
+            if (!Defined(predictor.LossAt(general, end), out double loss, out invalid)) return null;
+            generalLoss = loss;
+        }
+        if (domain >= 0)
+        {
+            if (!Defined(predictor.LossAt(domain, end), out double loss, out invalid)) return null;
+            domainLoss = loss;
+        }
+        // a validation loss is positive: a law predicting otherwise does not describe this
+        // schedule (e.g. a replay fit far from the ratios it was fitted on), so the candidate
+        // is left out rather than recommended for a loss that cannot happen
+        for (int i = 0; i < terms.Length; i++)
+            if (!(losses[i] > 0)) { invalid = NonPositive(terms[i].Law, losses[i]); return null; }
+        if (generalLoss is <= 0) { invalid = NonPositive(predictor.Laws[general].Name, generalLoss.Value); return null; }
+        if (domainLoss is <= 0) { invalid = NonPositive(predictor.Laws[domain].Name, domainLoss.Value); return null; }
+        // the general loss's curve after the switch: for the turning length of a reported
+        // candidate, and for the requirements that need more than the end point
+        bool needsCurve = complete || needsTurning || Problem.Constraints.Any(c => c is LossConstraint { Always: true });
+        ContinualCurve? curve = needsCurve && general >= 0 && predictor.Laws[general].IsValid ? DerivedQuantities.CurveOf(predictor, general) : null;
+        var turning = curve is not null && complete ? TurningLength.Find(curve) : null;
+        long? withinRun = turning is not null ? WithinRunOf(turning) : curve is not null && needsTurning ? TurningLength.WithinRun(curve) : null;
+        if (curve?.Problem is { } undefined) { invalid = undefined.Message; return null; }
 
-            double violation = 0;
-            var violations = ImmutableArray.CreateBuilder<string>();
-            foreach (var constraint in Problem.Constraints)
-            {
-                double excess = Excess(constraint, predictor, plan.Continual!.Length, general >= 0 && predictor.Laws[general].IsValid, withinRun, curve);
-                if (excess > 0)
-                {
-                    violation += excess;
-                    violations.Add(constraint.Describe());
-                }
-            }
-            return new CandidateResult(index, [.. values], objective, losses.MoveToImmutable(), generalLoss, domainLoss,
-                turning, Derived.LossPotential.Of(plan)?.Value, plan.Continual!.Length, violation, violations.ToImmutable());
-        }
-        catch (LawEvaluationException e)
+        double violation = 0;
+        var violations = ImmutableArray.CreateBuilder<string>();
+        foreach (var constraint in Problem.Constraints)
         {
-            invalid = e.Problem.Message;
-            return null;
+            if (!TryExcess(constraint, predictor, plan.Continual!.Length, general >= 0 && predictor.Laws[general].IsValid, withinRun, curve, out double excess, out invalid))
+                return null;
+            if (excess > 0)
+            {
+                violation += excess;
+                violations.Add(constraint.Describe());
+            }
         }
+        return new CandidateResult(index, [.. values], objective, losses.MoveToImmutable(), generalLoss, domainLoss,
+            turning, Derived.LossPotential.Of(plan)?.Value, plan.Continual!.Length, violation, violations.ToImmutable());
     }
 
     /// <summary>Samples that estimate by how much a "never above" requirement is missed.</summary>
@@ -82,14 +85,27 @@ public sealed class CandidateEvaluator(SweepProblem problem)
     static string NonPositive(string law, double loss) =>
         $"law '{law}' predicts a loss of {loss.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} at the end, which no run can reach (the law does not describe this schedule)";
 
-    static double LossOf(LossPredictor predictor, string law, long step)
+    static int LawIndex(LossPredictor predictor, string law)
     {
         int i = predictor.IndexOf(law);
         if (i < 0) throw new InvalidOperationException($"the objective names law '{law}', which the file does not declare");
-        return predictor.LossAt(i, step).Value;
+        return i;
     }
 
-    /// <summary>How far a candidate misses a constraint, relative to the bound (0 when met).</summary>
+    /// <summary>The loss, or false with why there is none in <paramref name="invalid"/>.</summary>
+    static bool Defined(LossResult result, out double loss, out string? invalid)
+    {
+        invalid = result.Problem?.Message;
+        return result.TryGetValue(out loss);
+    }
+
+    /// <summary>The curve's first undefined step, as <see cref="Defined"/> reports it.</summary>
+    static bool Defined(ContinualCurve curve, out string? invalid)
+    {
+        invalid = curve.Problem?.Message;
+        return curve.Problem is null;
+    }
+
     /// <summary><see cref="CandidateEvaluator.Evaluate"/> again, completely (for a reported candidate).</summary>
     public CandidateResult Complete(CandidateResult candidate)
     {
@@ -106,37 +122,51 @@ public sealed class CandidateEvaluator(SweepProblem problem)
         _ => -1,
     };
 
-    double Excess(Constraint constraint, LossPredictor predictor, long cptSteps, bool hasGeneral, long? turning, ContinualCurve? generalCurve)
+    /// <summary>How far a candidate misses a constraint, relative to the bound (0 when met);
+    /// false, with why in <paramref name="invalid"/>, when a law it reads is undefined.</summary>
+    bool TryExcess(Constraint constraint, LossPredictor predictor, long cptSteps, bool hasGeneral, long? turning, ContinualCurve? generalCurve,
+        out double excess, out string? invalid)
     {
         long end = predictor.Plan.TotalSteps;
+        invalid = null;
+        excess = 0;
         switch (constraint)
         {
             case LossConstraint { Always: false } c:
-                return Relative(LossOf(predictor, c.Law, end), c.Max);
+                if (!Defined(predictor.LossAt(LawIndex(predictor, c.Law), end), out double loss, out invalid)) return false;
+                excess = Relative(loss, c.Max);
+                return true;
             case LossConstraint c:
             {
                 int law = predictor.IndexOf(c.Law);
                 var curve = generalCurve is not null && predictor.Laws[law].Role == ValidationRole.General
                     ? generalCurve : DerivedQuantities.CurveOf(predictor, law);
+                if (!Defined(curve, out invalid)) return false;
                 double level = c.Max - curve.SwitchLoss;
-                if (level < 0) return Relative(curve.SwitchLoss, c.Max);
+                if (level < 0) { excess = Relative(curve.SwitchLoss, c.Max); return true; }
                 // the first CPT step above the bound; its loss measures how far it is missed
-                if (LossSearch.FirstAtLeast(curve, curve.SwitchStep + 1, curve.RunEnd, level + curve.Resolution) is not long above) return 0;
+                long? above = LossSearch.FirstAtLeast(curve, curve.SwitchStep + 1, curve.RunEnd, level + curve.Resolution);
+                if (!Defined(curve, out invalid)) return false;
+                if (above is not long first) return true;
                 // how far it is missed only ranks the closest candidates: the highest of a few
                 // samples is enough (the exact peak search costs far more than the whole check)
-                double highest = curve.Excess(above);
-                for (int i = 1; i <= PeakSamples; i++)
-                    highest = Math.Max(highest, curve.Excess(above + (curve.RunEnd - above) * i / PeakSamples));
-                return Relative(curve.SwitchLoss + highest, c.Max);
+                double highest = curve.Excess(first);
+                for (int i = 1; i <= PeakSamples && curve.Problem is null; i++)
+                    highest = Math.Max(highest, curve.Excess(first + (curve.RunEnd - first) * i / PeakSamples));
+                if (!Defined(curve, out invalid)) return false;
+                excess = Relative(curve.SwitchLoss + highest, c.Max);
+                return true;
             }
             case TurningLengthConstraint c:
-                if (!hasGeneral) return 1; // no general-domain law: cannot be checked, never met
-                if (turning is not long t) return 0; // never rose
-                return t >= 0
+                if (!hasGeneral) excess = 1; // no general-domain law: cannot be checked, never met
+                else if (turning is not long t) excess = 0; // never rose
+                else excess = t >= 0
                     ? Math.Max(0, (double)(t - c.MaxSteps) / Math.Max(1, c.MaxSteps))
                     : 1 + Math.Max(0, (double)(cptSteps - c.MaxSteps) / Math.Max(1, c.MaxSteps));
+                return true;
             case CptTokensConstraint c:
-                return Relative(cptSteps * c.TokensPerStep, c.MaxTokens);
+                excess = Relative(cptSteps * c.TokensPerStep, c.MaxTokens);
+                return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(constraint), constraint, null);
         }

@@ -43,14 +43,9 @@ public static class TurningAnalysis
         int general = predictor.IndexOf(ValidationRole.General);
         if (general < 0 || !predictor.Laws[general].IsValid)
             return new TurningCell(peak, replay, null, "no law is named after the pre-training domain");
-        try
-        {
-            return new TurningCell(peak, replay, TurningLength.Find(predictor, general), null);
-        }
-        catch (LawEvaluationException e)
-        {
-            return new TurningCell(peak, replay, null, e.Problem.Message);
-        }
+        return TurningLength.TryFind(predictor, general, out var turning, out var undefined)
+            ? new TurningCell(peak, replay, turning, null)
+            : new TurningCell(peak, replay, null, undefined.Message);
     }
 
     static int IndexOf(ImmutableArray<SweepAxis> axes, AxisKind kind)

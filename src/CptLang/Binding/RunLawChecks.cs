@@ -23,7 +23,7 @@ internal static class RunLawChecks
 
             if (continual is { ReplayRatio: > 0 } && form != LawForm.Replay)
                 diagnostics.Add(DiagnosticBuilder.At(continual.ReplaySyntax!.Span).ReplayNeedsReplayLaw(run.Name, continual.ReplayRatio, law.Name));
-            if (continual is not null && form == LawForm.Replay && law.Name != pretraining?.Domain && law.Name != continual.Domain)
+            if (continual is not null && form == LawForm.Replay && ValidationRoles.Of(law.Name, pretraining?.Domain, continual.Domain) == ValidationRole.Unspecified)
                 diagnostics.Add(at.ReplayLawWithoutRole(law.Name, run.Name));
 
             bool unknownPretraining = pretraining?.Kind == StageKind.UnknownPretraining;

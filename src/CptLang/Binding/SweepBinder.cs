@@ -3,6 +3,7 @@ using CptLang.Diagnostics;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Planning;
 using CptLang.Syntax;
+using static CptLang.Laws.Planning.AxisNames;
 
 namespace CptLang.Binding;
 
@@ -17,11 +18,8 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
     /// <summary>Values one axis may have; the number of candidates is checked by the command.</summary>
     public const long MaxAxisValues = 10_000_000;
 
-    public const string CptPeakLr = "cpt_peak_lr", CptSteps = "cpt_steps", CptTokens = "cpt_tokens",
-        DecayShape = "decay_shape", DecayFraction = "decay_fraction", LossPotential = "loss_potential",
-        TurningLength = "turning_length", End = "end", Peak = "peak", Step = "step";
-
-    public static ImmutableArray<string> AxisNames { get; } = [CptPeakLr, CptSteps, CptTokens, DecayShape, DecayFraction, LossPotential];
+    // the axis words are AxisNames' (CptLang.Laws)
+    public const string TurningLength = "turning_length", End = "end", Peak = "peak", Step = "step";
 
     public BoundSweep? Bind(SweepDeclarationSyntax sweep, IReadOnlyList<BoundRun> runs, ImmutableArray<BoundLaw> laws)
     {
@@ -45,7 +43,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
                     if (Axis(axis, run, laws) is { } bound)
                     {
                         if (axes.Any(a => a.Kind == bound.Kind))
-                            diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).DuplicateSweepAxis(Laws.Planning.AxisNames.Of(bound.Kind)));
+                            diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).DuplicateSweepAxis(AxisNames.Of(bound.Kind)));
                         else
                         {
                             axes.Add(bound);
@@ -66,8 +64,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
             diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).SweepWithoutAxes());
         if (objective is null && !sweep.Items.OfType<ObjectiveSyntax>().Any())
         {
-            string? general = run.Pretraining?.Domain, domain = run.Continual?.Domain;
-            if (general is not null && domain is not null && laws.Any(l => l.Name == general) && laws.Any(l => l.Name == domain))
+            if (ValidationRoles.LawsOf(laws.Select(l => l.Name), run.Pretraining?.Domain, run.Continual?.Domain) is (string general, string domain))
                 objective = Laws.Planning.Objective.Balance(general, 0.5, domain, 0.5);
             else diagnostics.Add(DiagnosticBuilder.At(sweep.Run.Span).SweepWithoutObjective(run.Name));
         }
@@ -125,7 +122,7 @@ internal sealed class SweepBinder(DiagnosticBag diagnostics, ValueBinder values,
             case DecayShape:
                 return Shapes(axis);
             default:
-                diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).UnknownSweepAxis(axis.Name.Text, AxisNames));
+                diagnostics.Add(DiagnosticBuilder.At(axis.Name.Span).UnknownSweepAxis(axis.Name.Text, AxisNames.Words));
                 return null;
         }
     }

@@ -261,6 +261,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic RunTooLongToCheck(long steps, long max) => Make(C.RunTooLongToCheck,
         $"the run has {Steps(steps)} steps; cptc checks a framework export on every step and does so for runs of up to {Steps(max)}",
         "shorten the run, or export a shorter run with the same phases and scale its lengths");
+    public Diagnostic OptionOnlyForFrameworks(string option, string target, IEnumerable<string> frameworks) => Make(C.OptionOnlyForFrameworks,
+        $"{option} applies to the framework targets ({string.Join(", ", frameworks)})", $"the {target} table is always exact and covers the whole run");
     public Diagnostic InvalidImportSetting(string framework, string message, string hint) => Make(C.InvalidImportSetting,
         $"{framework} setting {message}", hint);
     public Diagnostic ImportNotExpressible(string framework, string reason, string hint) => Make(C.ImportNotExpressible,
@@ -314,6 +316,14 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         "loosen a requirement or widen the ranges");
     public Diagnostic NoValidCandidate(string sweep, string reason) => Make(C.NoValidCandidate,
         $"no candidate of the sweep of '{sweep}' can be evaluated: {reason}", "narrow the ranges to schedules the laws can predict");
+    public Diagnostic TopOutOfRange(int top, int max) => Make(C.TopOutOfRange,
+        $"--top needs a number from 1 to {max}, not {top}", "the default is 10");
+    public Diagnostic WeightsNotTwoNumbers(string text) => Make(C.InvalidWeights,
+        $"--weights needs two numbers, λ1 (general loss) and λ2 (domain loss), e.g. --weights 0.3,0.7; got '{text}'");
+    public Diagnostic WeightsNotConvex(string text, string problem) => Make(C.InvalidWeights,
+        $"--weights {text}: {problem}", "the two weights must be between 0 and 1 and sum to 1");
+    public Diagnostic WeightsWithoutDomainLaws(string run, string? general, string? domain) => Make(C.WeightsWithoutDomainLaws,
+        $"--weights needs laws named after both domains of run '{run}' ({general}, {domain})", "write the objective as `minimize …` in the sweep instead");
     public Diagnostic UnknownSweep(string message, IEnumerable<string> sweeps) => Make(C.UnknownSweep, message,
         sweeps.Any() ? $"sweeps in this file: {string.Join(", ", sweeps)}" : "add a `sweep RUN { … }` block (docs/optimize.md)");
 

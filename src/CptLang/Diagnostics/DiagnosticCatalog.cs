@@ -124,6 +124,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownExportTarget = new("CPT4204", Error, "Unknown export target");
     public static readonly DiagnosticDescriptor UnknownStage = new("CPT4205", Error, "Unknown stage");
     public static readonly DiagnosticDescriptor RunTooLongToCheck = new("CPT4206", Error, "Run too long to check an export");
+    public static readonly DiagnosticDescriptor OptionOnlyForFrameworks = new("CPT4207", Error, "Option only for framework targets");
     public static readonly DiagnosticDescriptor InvalidImportSetting = new("CPT4210", Error, "Invalid framework setting");
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
     public static readonly DiagnosticDescriptor UnknownImportFramework = new("CPT4212", Error, "Unknown import framework");
@@ -150,6 +151,16 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoFeasibleCandidate = new("CPT4301", Error, "No candidate meets the requirements");
     public static readonly DiagnosticDescriptor NoValidCandidate = new("CPT4302", Error, "No candidate can be evaluated");
     public static readonly DiagnosticDescriptor UnknownSweep = new("CPT4303", Error, "Unknown or ambiguous sweep");
+    public static readonly DiagnosticDescriptor TopOutOfRange = new("CPT4304", Error, "--top out of range");
+    public static readonly DiagnosticDescriptor InvalidWeights = new("CPT4305", Error, "Invalid --weights");
+    public static readonly DiagnosticDescriptor WeightsWithoutDomainLaws = new("CPT4306", Error, "--weights without a law for each domain");
+
+    /// <summary>Codes no longer reported, in code order: tombstones, never reused (docs/diagnostics.md, "Retired codes").</summary>
+    public static ImmutableArray<RetiredCode> Retired { get; } =
+    [
+        new("CPT2028", "(never assigned)", "skipped when the 20xx codes were first numbered (CPT2027 is followed by CPT2029); never reported"),
+        new("CPT3104", "Law form cptc cannot fit", "every law form is fitted now"),
+    ];
 
     /// <summary>All descriptors, in code order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)

@@ -23,7 +23,8 @@ public static class RunExport
             {
                 ExportTarget.Csv => Utf8(LearningRateTable.Csv(plan)),
                 ExportTarget.Json => Utf8(LearningRateTable.Json(plan)),
-                _ => LearningRateTable.Npy(plan),
+                ExportTarget.Npy => LearningRateTable.Npy(plan),
+                _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
             }, [], []);
 
         var run = compilation.Bound.Runs.Single(r => r.Name == plan.Run);
@@ -34,7 +35,8 @@ public static class RunExport
         {
             ExportTarget.Hf => HfJson.Write(plan.Run, configs),
             ExportTarget.Megatron => MegatronFlags.Write(plan.Run, configs),
-            _ => TorchtitanToml.Write(plan.Run, configs),
+            ExportTarget.Torchtitan => TorchtitanToml.Write(plan.Run, configs),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };
         return new(Utf8(text), diagnostics, configs);
     }

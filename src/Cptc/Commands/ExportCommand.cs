@@ -43,7 +43,8 @@ internal static class ExportCommand
         if (target == ExportTarget.Npy && request.Output is null)
             throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile("stdout", "the npy target is a binary file; give it a path with -o"));
         if ((request.Stage is not null || request.Approximate) && !target.IsFramework())
-            throw new CliException($"{(request.Stage is not null ? "--stage" : "--allow-approximate")} applies to the framework targets (hf, megatron, torchtitan); the {request.Target} table is always exact and covers the whole run");
+            throw CliException.From(DiagnosticBuilder.At(default).OptionOnlyForFrameworks(request.Stage is not null ? "--stage" : "--allow-approximate",
+                target.Name(), Enum.GetValues<ExportTarget>().Where(t => t.IsFramework()).Select(t => t.Name())));
 
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
         if (terminal.Report(compilation)) return ExitCodes.InputErrors;

@@ -25,8 +25,7 @@ internal static class FitCommand
         var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size or open (default: the existing block's, else eq4 when a run switches domain, else eq1)" };
         form.AcceptOnlyFromAmong(FitOptions.Forms);
         var modelSize = new Option<string[]>("--model-size") { Description = "RUN=SIZE: the model size of a run (106M, 1.72B, or millions), for --form size; one per run given with --data", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = OutputFormats.Text("text or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
@@ -36,16 +35,16 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, modelSize, format, output, plot, write, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
-            parse.GetValue(fix) ?? [], parse.GetValue(form), parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
+            parse.GetValue(fix) ?? [], parse.GetValue(form), format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
             parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? [])));
         return command;
     }
 
-    sealed record Request(string File, string Law, string[] Data, string[] Holdout, string[] Fix, string? Form, string Format,
+    sealed record Request(string File, string Law, string[] Data, string[] Holdout, string[] Fix, string? Form, TextFormat Format,
         string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn, string[] ModelSize);
 
     static int Run(Terminal terminal, Request request)
@@ -67,7 +66,12 @@ internal static class FitCommand
         if (response.RequestError is { } requestError) throw CliException.From(requestError);
         if (response.Outcome is not { } outcome) return ExitCodes.InputErrors;
 
-        string report = request.Format == "json" ? FitReport.Json(outcome) : FitReport.Text(outcome);
+        string report = request.Format switch
+        {
+            TextFormat.Json => FitReport.Json(outcome),
+            TextFormat.Text => FitReport.Text(outcome),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
+        };
         byte[]? png = request.Plot is null ? null
             : FitPlot.Render(request.Law, [.. response.Runs.Select(r => (r.Run, r.HeldOut, r.Predicted))]);
         // files are written only once everything is computed

@@ -20,6 +20,8 @@ internal static class OptimizeCommand
     /// <summary>Candidates evaluated without --force (about 10 minutes on two cores).</summary>
     public const long MaxCandidates = 10_000_000;
 
+    const int MaxTop = 1000;
+
     /// <summary>Sweeps at least this large show progress on an interactive terminal.</summary>
     const long ProgressThreshold = 50_000;
 
@@ -29,8 +31,7 @@ internal static class OptimizeCommand
         var run = new Option<string?>("--run") { Description = "the run whose sweep to optimise (needed when the file has several sweeps)" };
         var weights = new Option<string?>("--weights") { Description = "λ1,λ2: minimise λ1·general + λ2·domain loss at the end instead of the sweep's own objective (sum 1)" };
         var top = new Option<int>("--top") { Description = "how many of the best candidates to list", DefaultValueFactory = _ => 10 };
-        var format = new Option<string>("--format") { Description = "table (a summary), csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "draw the Pareto front and the best candidates' curves into this PNG file" };
         var emit = new Option<string?>("--emit") { Description = "write the recommended run as a plain `run` block (.cpt) to this file" };
@@ -39,19 +40,19 @@ internal static class OptimizeCommand
 
         var command = new Command("optimize", "Find the best run of a sweep: weighted final losses, requirements, Pareto front (CPT law).")
         {
-            file, run, weights, top, format, output, plot, emit, turning, force,
+            file, run, weights, top, format.Option, output, plot, emit, turning, force,
         };
         command.SetAction(parse => Run(terminal, new Request(
-            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), parse.GetValue(format)!,
+            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), format.ValueOf(parse),
             parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? Weights, int Top, string Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
+    sealed record Request(string File, string? Run, string? Weights, int Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
 
     static int Run(Terminal terminal, Request request)
     {
-        if (request.Top is < 1 or > 1000) throw new CliException($"--top needs a number from 1 to 1000, not {request.Top}");
+        if (request.Top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(request.Top, MaxTop));
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
         if (terminal.Report(compilation)) return ExitCodes.InputErrors;
         var sweep = SweepSelector.Select(compilation, request.Run);
@@ -76,9 +77,10 @@ internal static class OptimizeCommand
 
         string text = request.Format switch
         {
-            "csv" => OptimizeCsvReport.Write(outcome),
-            "json" => OptimizeJsonReport.Write(outcome),
-            _ => OptimizeTableReport.Write(outcome),
+            ReportFormat.Table => OptimizeTableReport.Write(outcome),
+            ReportFormat.Csv => OptimizeCsvReport.Write(outcome),
+            ReportFormat.Json => OptimizeJsonReport.Write(outcome),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
         };
         byte[]? png = request.Plot is not null ? OptimizePlot.Render(outcome) : null;
         string? emitted = request.Emit is not null && result.Recommended is { } rec
@@ -106,13 +108,12 @@ internal static class OptimizeCommand
         var parts = text.Split(',');
         var values = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN).ToArray();
         if (values.Length != 2 || values.Any(double.IsNaN))
-            throw new CliException($"--weights needs two numbers, λ1 (general loss) and λ2 (domain loss), e.g. --weights 0.3,0.7; got '{text}'");
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsNotTwoNumbers(text));
         if (Objective.WeightProblem(values) is { } problemText)
-            throw new CliException($"--weights {text}: {problemText}; the two weights must be between 0 and 1 and sum to 1");
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsNotConvex(text, problemText));
         var plan = problem.Family.Base;
-        string? general = plan.Pretraining?.Domain, domain = plan.Continual?.Domain;
-        if (general is null || domain is null || !problem.Laws.Any(l => l.Name == general) || !problem.Laws.Any(l => l.Name == domain))
-            throw new CliException($"--weights needs laws named after both domains of run '{plan.Run}' ({general}, {domain}); write the objective as `minimize …` in the sweep instead");
+        if (ValidationRoles.LawsOf(problem.Laws.Select(l => l.Name), plan) is not (string general, string domain))
+            throw CliException.From(DiagnosticBuilder.At(default).WeightsWithoutDomainLaws(plan.Run, plan.Pretraining?.Domain, plan.Continual?.Domain));
         return Objective.Balance(general, values[0], domain, values[1]);
     }
 

@@ -17,14 +17,13 @@ internal static class PredictCommand
         var run = new Option<string?>("--run") { Description = "the run to predict (needed when the file has several)" };
         var at = new Option<string?>("--at") { Description = "comma-separated steps, e.g. 1000,40k,50000 (default: ~200 steps plus every phase boundary)" };
         var every = new Option<long?>("--every") { Description = "every N-th step (N, 2N, …) and the last one" };
-        var format = new Option<string>("--format") { Description = "table (a summary), csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the output here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw the LR and the predicted losses into this PNG file" };
 
         var command = new Command("predict", "Predict the validation loss of each law along a run (CPT scaling law).")
         {
-            file, run, at, every, format, output, plot,
+            file, run, at, every, format.Option, output, plot,
         };
         command.Validators.Add(result =>
         {
@@ -35,11 +34,11 @@ internal static class PredictCommand
         });
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(at), parse.GetValue(every),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(plot))));
+            format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? At, long? Every, string Format, string? Output, string? Plot);
+    sealed record Request(string File, string? Run, string? At, long? Every, ReportFormat Format, string? Output, string? Plot);
 
     static int Run(Terminal terminal, Request request)
     {
@@ -48,7 +47,7 @@ internal static class PredictCommand
         var plan = CliException.Require(RunSelector.Select(compilation, request.Run));
         var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
             : request.Every is { } n ? StepSelection.Every(n)
-            : StepSelection.Default(keySteps: request.Format == "table");
+            : StepSelection.Default(keySteps: request.Format == ReportFormat.Table);
 
         var result = Prediction.Compute(compilation, plan, selection);
         if (result.RequestError is { } requestError) throw CliException.From(requestError);
@@ -69,9 +68,10 @@ internal static class PredictCommand
 
         string text = request.Format switch
         {
-            "csv" => CsvReport.Write(prediction),
-            "json" => JsonReport.Write(prediction),
-            _ => TableReport.Write(prediction),
+            ReportFormat.Table => TableReport.Write(prediction),
+            ReportFormat.Csv => CsvReport.Write(prediction),
+            ReportFormat.Json => JsonReport.Write(prediction),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
         };
         // write files only once everything is computed, so a failure leaves none half-made
         if (request.Output is null) terminal.Out.Write(text);

@@ -33,17 +33,10 @@ internal sealed record DataSpec(string Run, string Path, string? Column)
 /// <summary>The <c>--form</c> names and <c>--fix PARAM=VALUE</c>.</summary>
 internal static class FitOptions
 {
-    public static readonly string[] Forms = ["eq1", "eq4", "replay", "size", "open"];
+    public static readonly string[] Forms = [.. LawForms.Keywords];
 
-    public static LawForm FormOf(string keyword) => keyword switch
-    {
-        "eq1" => LawForm.Annealing,
-        "eq4" => LawForm.Cpt,
-        "replay" => LawForm.Replay,
-        "size" => LawForm.ModelSize,
-        "open" => LawForm.OpenModel,
-        _ => throw DataSpec.Invalid($"unknown law form '{keyword}'", $"use one of {string.Join(", ", Forms)}"),
-    };
+    public static LawForm FormOf(string keyword) => LawForms.TryParse(keyword, out var form) ? form
+        : throw DataSpec.Invalid($"unknown law form '{keyword}'", $"use one of {string.Join(", ", Forms)}");
 
     /// <summary><c>--fix PARAM=VALUE</c> as written; the library checks them against the form.</summary>
     public static List<FixedParameter> Fixed(IEnumerable<string> specs)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CptLang.Laws.Laws;
 using CptLang.Laws.Planning;
 using CptLang.Lowering;
 
@@ -11,8 +12,8 @@ internal sealed record OptimizeOutcome(SweepPlan Sweep, SweepProblem Problem, Sw
     public long Candidates => Problem.Count;
 
     /// <summary>The general-domain and new-domain law names (null when the file has none).</summary>
-    public string? GeneralLaw => Problem.Laws.Any(l => l.Name == Problem.Family.Base.Pretraining?.Domain) ? Problem.Family.Base.Pretraining!.Domain : null;
-    public string? DomainLaw => Problem.Laws.Any(l => l.Name == Problem.Family.Base.Continual?.Domain) ? Problem.Family.Base.Continual!.Domain : null;
+    public string? GeneralLaw => ValidationRoles.LawsOf(Problem.Laws.Select(l => l.Name), Problem.Family.Base).General;
+    public string? DomainLaw => ValidationRoles.LawsOf(Problem.Laws.Select(l => l.Name), Problem.Family.Base).Domain;
 
     /// <summary>The plan of a candidate (for --emit and --plot).</summary>
     public CptLang.Laws.Schedules.EvaluationPlan PlanOf(CandidateResult candidate) =>

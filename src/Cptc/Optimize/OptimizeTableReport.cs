@@ -126,9 +126,9 @@ internal static class OptimizeTableReport
         var replayAxis = problem.Axes.FirstOrDefault(a => a.Kind == AxisKind.ReplayRatio);
         var replays = cells.Select(c => c.ReplayRatio).Distinct().ToList();
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("cpt_peak_lr").RightAligned());
+        table.AddColumn(new TableColumn(AxisNames.CptPeakLr).RightAligned());
         foreach (var r in replays)
-            table.AddColumn(new TableColumn(r is double v && replayAxis is not null ? $"replay {AxisFormat.Value(replayAxis, v)}" : "turning length").RightAligned());
+            table.AddColumn(new TableColumn(r is double v && replayAxis is not null ? $"{AxisNames.Replay} {AxisFormat.Value(replayAxis, v)}" : "turning length").RightAligned());
         foreach (var row in cells.GroupBy(c => c.CptPeakLr))
         {
             var line = new List<string> { row.Key is double p && peakAxis is not null ? AxisFormat.Value(peakAxis, p) : "as recommended" };

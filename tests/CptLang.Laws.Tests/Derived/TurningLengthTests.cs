@@ -9,7 +9,7 @@ public class TurningLengthTests
     [Fact]
     public void Two_thousand_pretraining_steps_turn_after_509_continual_steps()
     {
-        var turning = TurningLength.Find(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(2000, 10000)), 0);
+        var turning = Searches.Turning(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(2000, 10000)), 0);
         Assert.Equal(TurningOutcome.Within, turning.Outcome);
         Assert.Equal(509, turning.ContinualSteps);
         Assert.Equal(2509, turning.Step);
@@ -19,10 +19,10 @@ public class TurningLengthTests
     public void Five_thousand_pretraining_steps_peak_at_1146_and_turn_after_8420()
     {
         var predictor = TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(5000, 10000));
-        var turning = TurningLength.Find(predictor, 0);
+        var turning = Searches.Turning(predictor, 0);
         Assert.Equal(TurningOutcome.Within, turning.Outcome);
         Assert.Equal(8420, turning.ContinualSteps);
-        var peak = LossPeak.Find(predictor, 0);
+        var peak = Searches.Peak(predictor, 0);
         Assert.Equal(1146, peak.ContinualSteps);
         Assert.Equal(6146, peak.Step);
         Assert.Equal(3.6146, peak.Loss, 1e-4);
@@ -31,7 +31,7 @@ public class TurningLengthTests
     [Fact]
     public void Twenty_thousand_pretraining_steps_never_turn()
     {
-        var turning = TurningLength.Find(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(20000, 10000)), 0);
+        var turning = Searches.Turning(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(20000, 10000)), 0);
         Assert.Equal(TurningOutcome.Never, turning.Outcome);
         Assert.Null(turning.ContinualSteps);
         // L0 + B − C1·S2pt − C2·S2cpt with S2 = 0: 3.057 + 0.366.
@@ -42,7 +42,7 @@ public class TurningLengthTests
     [Fact]
     public void A_run_that_stops_before_the_turn_reports_when_it_would_turn()
     {
-        var turning = TurningLength.Find(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(5000, 3000)), 0);
+        var turning = Searches.Turning(TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(5000, 3000)), 0);
         Assert.Equal(TurningOutcome.NotWithinRun, turning.Outcome);
         Assert.Equal(8420, turning.ContinualSteps);
         Assert.True(turning.FinalLoss > turning.SwitchLoss);

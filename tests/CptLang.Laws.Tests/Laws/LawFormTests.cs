@@ -71,7 +71,7 @@ public class LawFormTests
         Assert.Equal("c4", problem.Law);
         Assert.False(predictor.Laws[0].IsValid);
         Assert.False(predictor.LossAt(0, 10).IsDefined);
-        Assert.Throws<LawEvaluationException>(() => predictor.LossAt(0, 10).Value);
+        Assert.Throws<InvalidOperationException>(() => predictor.LossAt(0, 10).Value);
     }
 
     [Fact]

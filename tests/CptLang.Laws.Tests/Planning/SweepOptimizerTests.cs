@@ -169,7 +169,7 @@ public class SweepOptimizerTests
         foreach (var cell in cells)
         {
             var plan = new RunFamily(Fig3Run()).Build(new Choice(CptPeakLr: cell.CptPeakLr, ReplayRatio: cell.ReplayRatio), out _)!;
-            var expected = TurningLength.Find(new LossPredictor(plan, problem.Laws), 0);
+            var expected = Searches.Turning(new LossPredictor(plan, problem.Laws), 0);
             Assert.Equal(expected, cell.Turning);
         }
         // with 90% replay the forgetting term nearly vanishes: the loss comes back
@@ -227,7 +227,7 @@ public class WithinRunTurningTests
         else
             Assert.Equal(expected, within);
         // and it is what the full search says within the run
-        var full = TurningLength.Find(predictor, 0);
+        var full = Searches.Turning(predictor, 0);
         Assert.Equal(within, full.Outcome switch
         {
             TurningOutcome.NoRise => null,

@@ -151,10 +151,11 @@ public class ExportCommandTests
         using var dir = new TempDirectory();
         var result = ExportAssert.Export(dir, Paper, "--target", "csv", "--stage", "kp");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("cptc: --stage applies to the framework targets", result.Error);
+        Assert.Equal("cptc: error CPT4207: --stage applies to the framework targets (hf, megatron, torchtitan); the csv table is always exact and covers the whole run\n",
+            result.Error.ReplaceLineEndings("\n"));
         var approximate = ExportAssert.Export(dir, Paper, "--target", "npy", "--allow-approximate", "-o", System.IO.Path.Combine(dir.Path, "x.npy"));
         Assert.Equal(2, approximate.ExitCode);
-        Assert.StartsWith("cptc: --allow-approximate applies to the framework targets", approximate.Error);
+        Assert.StartsWith("cptc: error CPT4207: --allow-approximate applies to the framework targets", approximate.Error);
         Assert.False(File.Exists(System.IO.Path.Combine(dir.Path, "x.npy")));
     }
 

@@ -14,6 +14,17 @@ public sealed record HfWsdSchedule(
     public static IReadOnlyList<string> WarmupTypes { get; } = ["linear", "cosine", "1-sqrt"];
     public static IReadOnlyList<string> DecayTypes { get; } = ["linear", "cosine", "1-sqrt"];
 
+    // Strings reach here from HfMapping (a shape's name) and HfImport (a user's setting, checked
+    // against the lists); any other type is a bug, so refuse it rather than compute 1-sqrt.
+    readonly string warmupType = FrameworkTypes.Known(WarmupType, WarmupTypes, "warmup_type");
+    readonly string decayType = FrameworkTypes.Known(DecayType, DecayTypes, "decay_type");
+
+    /// <summary>One of <see cref="WarmupTypes"/>.</summary>
+    public string WarmupType { get => warmupType; init => warmupType = FrameworkTypes.Known(value, WarmupTypes, "warmup_type"); }
+
+    /// <summary>One of <see cref="DecayTypes"/>.</summary>
+    public string DecayType { get => decayType; init => decayType = FrameworkTypes.Known(value, DecayTypes, "decay_type"); }
+
     /// <summary>The LR of the <paramref name="update"/>-th update (1-based).</summary>
     public double LearningRateAt(long update) => LearningRate * Factor(update - 1);
 
@@ -27,7 +38,8 @@ public sealed record HfWsdSchedule(
             {
                 "linear" => progress,
                 "cosine" => 0.5 * (1.0 - Math.Cos(Math.PI * progress)),
-                _ => 1.0 - Math.Sqrt(1.0 - progress),
+                "1-sqrt" => 1.0 - Math.Sqrt(1.0 - progress),
+                _ => throw FrameworkTypes.Unknown(WarmupType, "warmup_type"),
             };
             return Math.Max(0.0, rise * (1.0 - m) + m);
         }
@@ -40,7 +52,8 @@ public sealed record HfWsdSchedule(
                 "linear" => 1.0 - progress,
                 // num_cycles = 0.5: cos(π·0.5·2·progress)
                 "cosine" => 0.5 * (1.0 + Math.Cos(Math.PI * 0.5 * 2.0 * progress)),
-                _ => 1.0 - Math.Sqrt(progress),
+                "1-sqrt" => 1.0 - Math.Sqrt(progress),
+                _ => throw FrameworkTypes.Unknown(DecayType, "decay_type"),
             };
             return Math.Max(0.0, fall * (1.0 - m) + m);
         }

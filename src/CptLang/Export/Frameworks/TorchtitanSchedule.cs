@@ -12,6 +12,12 @@ public sealed record TorchtitanSchedule(double Lr, long Steps, long WarmupSteps,
 {
     public static IReadOnlyList<string> DecayTypes { get; } = ["linear", "sqrt", "cosine"];
 
+    // like HfWsdSchedule: an unknown type is refused, never computed as cosine
+    readonly string decayType = FrameworkTypes.Known(DecayType, DecayTypes, "decay_type");
+
+    /// <summary>One of <see cref="DecayTypes"/>.</summary>
+    public string DecayType { get => decayType; init => decayType = FrameworkTypes.Known(value, DecayTypes, "decay_type"); }
+
     public long DecaySteps
     {
         get
@@ -34,7 +40,8 @@ public sealed record TorchtitanSchedule(double Lr, long Steps, long WarmupSteps,
         {
             "linear" => 1 - progress,
             "sqrt" => 1 - Math.Sqrt(progress),
-            _ => 0.5 * (1.0 + Math.Cos(Math.PI * progress)),
+            "cosine" => 0.5 * (1.0 + Math.Cos(Math.PI * progress)),
+            _ => throw FrameworkTypes.Unknown(DecayType, "decay_type"),
         };
         return Lr * (LrMin + (1 - LrMin) * fall);
     }
