@@ -58,7 +58,7 @@ public abstract class FitForm
         LawForm.Annealing => new AnnealingFitForm(),
         LawForm.Cpt or LawForm.Replay or LawForm.OpenModel => new ContinualFitForm(form),
         LawForm.ModelSize => new SizeFitForm(),
-        _ => throw new NotSupportedException($"cptc cannot fit the {Keyword(form)} form"),
+        _ => throw new NotSupportedException($"cptc cannot fit the {LawForms.Keyword(form)} form"),
     };
 
     /// <summary>True when cptc can fit <paramref name="form"/>.</summary>

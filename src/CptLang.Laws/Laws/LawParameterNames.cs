@@ -28,7 +28,4 @@ public static class LawParameterNames
         LawForm.OpenModel => [L0, A, Alpha, C2, B, E, Beta, S1pt],
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
-
-    /// <summary>The name of <paramref name="form"/> in docs and JSON (<see cref="LawForms"/>).</summary>
-    public static string Keyword(LawForm form) => LawForms.Keyword(form);
 }

@@ -32,7 +32,7 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
                 return Failed("--fix N does not apply: N is each run's model size", "give it with --model-size RUN=SIZE; the block's N is the first fitted run's size");
         }
         else if (sizes.Count > 0)
-            return Failed($"--model-size applies to the model-size form (Eq. 7) only, not to {LawParameterNames.Keyword(lawForm)}", "pass --form size to fit across model sizes, or drop --model-size");
+            return Failed($"--model-size applies to the model-size form (Eq. 7) only, not to {LawForms.Keyword(lawForm)}", "pass --form size to fit across model sizes, or drop --model-size");
         var form = FitForm.For(lawForm);
         var (values, error) = FixedValues(request.Fixed, form);
         return error is null ? new(form, null, values!, null) : Failed(error);
@@ -46,7 +46,7 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
         {
             int index = form.Names.IndexOf(name);
             if (index < 0)
-                return (null, Invalid($"a {LawParameterNames.Keyword(form.Form)} law has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}"));
+                return (null, Invalid($"a {LawForms.Keyword(form.Form)} law has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}"));
             var bound = form.Bounds[index];
             if (!bound.Contains(value))
                 return (null, Invalid($"--fix {name}={text} is outside the interval [{DisplayFormat.Number(bound.Lower)}, {DisplayFormat.Number(bound.Upper)}] the fit searches", "fix it to a value inside"));

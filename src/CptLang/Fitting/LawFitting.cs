@@ -128,19 +128,23 @@ public static class LawFitting
             return (sizes, null);
         }
 
-        /// <summary>Forms that do not suit the runs: the open-model form needs unknown pre-training
-        /// and the others a known one; the replay form needs a role on runs that switch.</summary>
+        /// <summary>Forms that cannot predict the runs they are fitted to (<see cref="RunLawRules"/>):
+        /// the open-model form needs unknown pre-training and the others a known one; the replay
+        /// form needs a role on runs that switch.</summary>
         static List<Diagnostic> FormProblems(LawForm form, string law, List<EvaluationPlan> plans, DiagnosticBuilder at)
         {
             var problems = new List<Diagnostic>();
             foreach (var plan in plans.DistinctBy(p => p.Run))
-            {
-                bool unknownPretraining = plan.Pretraining?.Kind == StageKind.UnknownPretraining;
-                if (form == LawForm.OpenModel && !unknownPretraining) problems.Add(at.OpenLawWithKnownPretraining(law, plan.Run));
-                else if (form != LawForm.OpenModel && unknownPretraining) problems.Add(at.UnknownPretrainingNeedsOpenLaw(plan.Run, law));
-                else if (form == LawForm.Replay && plan.SwitchStep is not null && ValidationRoles.Of(law, plan) == ValidationRole.Unspecified)
-                    problems.Add(at.ReplayLawWithoutRole(law, plan.Run));
-            }
+                foreach (var mismatch in RunLawRules.Mismatches(form, law, RunFacts.Of(plan)))
+                    if (mismatch switch
+                    {
+                        RunLawMismatch.OpenFormWithKnownPretraining => at.OpenLawWithKnownPretraining(law, plan.Run),
+                        RunLawMismatch.UnknownPretrainingNeedsOpenForm => at.UnknownPretrainingNeedsOpenLaw(plan.Run, law),
+                        RunLawMismatch.ReplayFormWithoutRole => at.ReplayLawWithoutRole(law, plan.Run),
+                        // a fit of another form to a replay run or of Eq. 1 across a switch is allowed:
+                        // the fit reports how well it does (see CPT4112 for --write)
+                        _ => null,
+                    } is { } problem) problems.Add(problem);
             return problems;
         }
     }

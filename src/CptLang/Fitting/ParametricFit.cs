@@ -33,7 +33,7 @@ internal static class ParametricFit
             form.Evaluate(values, r.Run, loss, new double[form.Count * r.Run.Count]);
             return loss;
         }).ToArray();
-        var outcome = new FitOutcome(law, LawParameterNames.Keyword(form.Form),
+        var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
             [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(law, parameters),
             objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
             [.. runs.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(form, values, [r.Run])))],

@@ -97,7 +97,7 @@ public static class PlanJsonWriter
         switch (law)
         {
             case ParametricLaw parametric:
-                json.WriteString("form", LawParameterNames.Keyword(parametric.Parameters.Form));
+                json.WriteString("form", LawForms.Keyword(parametric.Parameters.Form));
                 json.WriteStartObject("parameters");
                 var p = parametric.Parameters;
                 for (int i = 0; i < p.Names.Length; i++) json.WriteNumber(p.Names[i], p.Values[i]);

@@ -31,7 +31,7 @@ internal static class JsonReport
             {
                 json.WriteStartObject();
                 json.WriteString("name", law.Name);
-                json.WriteString("form", law.Form is { } f ? LawParameterNames.Keyword(f) : "weighted-sum");
+                json.WriteString("form", law.Form is { } f ? LawForms.Keyword(f) : "weighted-sum");
                 json.WriteString("role", RoleName(law.Role));
                 json.WriteEndObject();
             }

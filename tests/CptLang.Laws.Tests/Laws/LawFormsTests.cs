@@ -14,7 +14,7 @@ public class LawFormsTests
             string keyword = LawForms.Keyword(form);
             Assert.True(LawForms.TryParse(keyword, out var parsed));
             Assert.Equal(form, parsed);
-            Assert.Equal(keyword, LawParameterNames.Keyword(form));
+            Assert.Equal(keyword, LawForms.Keyword(form));
         }
         Assert.Equal(Enum.GetValues<LawForm>().Length, LawForms.Keywords.Distinct().Count());
     }
