@@ -4,7 +4,7 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Benchmarks;
 
 /// <summary>
-/// The straightforward way, for comparison: walk every step with the recurrence of LAW.md §1
+/// The straightforward way, for comparison: walk every step with the recurrence of docs/laws.md §1
 /// (step split, warmup counted at peak) and evaluate Eq. 4 with <c>Math.Pow</c> where asked.
 /// </summary>
 public static class NaiveWalk

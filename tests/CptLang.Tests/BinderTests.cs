@@ -3,7 +3,7 @@ using CptLang.Laws.Schedules;
 
 namespace CptLang.Tests;
 
-/// <summary>Each mistake LANGUAGE.md lists, diagnosed with its own code at its exact span
+/// <summary>Each mistake docs/language.md §8 lists, diagnosed with its own code at its exact span
 /// (marked with [ ] in the source).</summary>
 public class BinderTests
 {

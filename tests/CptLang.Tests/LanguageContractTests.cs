@@ -3,7 +3,7 @@ using CptLang.Laws.Schedules;
 
 namespace CptLang.Tests;
 
-/// <summary>The three examples of LANGUAGE.md are a contract: they compile and mean what their
+/// <summary>Three examples of the language (the first opens docs/language.md) are a contract: they compile and mean what their
 /// comments say.</summary>
 public class LanguageContractTests
 {
@@ -70,7 +70,7 @@ public class LanguageContractTests
 
         """;
 
-    /// <summary>Example 1 written out step by step is LAW.md §7 T1's schedule.</summary>
+    /// <summary>Example 1 written out step by step is docs/laws.md §10 T1's schedule.</summary>
     [Fact]
     public void Example1_IsTheT1Schedule()
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Cptc.Tests;
 
 /// <summary>
-/// The annealing-law demo of LAW.md §7 end to end: two 20k-step runs (cosine to 0 and constant,
+/// The annealing-law demo of docs/laws.md §10 end to end: two 20k-step runs (cosine to 0 and constant,
 /// peak 2e-4, a 500-step warmup counted as peak) written as a .cpt file, their losses at every
 /// 1000 steps as a CSV written here, fitted with `cptc fit`: the objective must reach the known
 /// optimum and the parameters lie within 1 % of it.

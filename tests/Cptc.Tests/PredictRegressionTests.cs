@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Cptc.Tests;
 
 /// <summary>
-/// Every number of LAW.md §7, reproduced end to end: a .cpt file written as a user would, run
+/// Every number of docs/laws.md §10, reproduced end to end: a .cpt file written as a user would, run
 /// through `cptc predict --format json`, read back, compared to 1e-4 absolute.
 /// </summary>
 public class PredictRegressionTests
@@ -23,7 +23,7 @@ public class PredictRegressionTests
         }
         """;
 
-    /// <summary>T1: Example 1 of LANGUAGE.md is the T1 schedule.</summary>
+    /// <summary>T1: the opening example of docs/language.md is the T1 schedule.</summary>
     const string T1 = """
         run t1 {
           peak_lr 2e-4

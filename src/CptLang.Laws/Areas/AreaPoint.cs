@@ -1,7 +1,7 @@
 namespace CptLang.Laws.Areas;
 
 /// <summary>
-/// The learning rate and the areas of a schedule at one step (LAW.md §1, §3).
+/// The learning rate and the areas of a schedule at one step (docs/laws.md §1, §3).
 /// </summary>
 /// <param name="Step">Absolute step, counting from 1.</param>
 /// <param name="LearningRate">The real LR of the step (not the peak that a warmup may count as).</param>

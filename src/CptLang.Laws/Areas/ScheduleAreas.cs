@@ -6,7 +6,7 @@ namespace CptLang.Laws.Areas;
 
 /// <summary>
 /// The forward area <c>S1</c> and the annealing area <c>S2</c> of a plan at any step, split at
-/// the domain switch (LAW.md §1, §3). Construction sums every segment once in closed form
+/// the domain switch (docs/laws.md §1, §3). Construction sums every segment once in closed form
 /// (O(segments)); <see cref="At"/> then costs a binary search plus one kernel evaluation,
 /// whatever the run's length. Immutable and safe to share between threads.
 /// </summary>

@@ -7,7 +7,7 @@ namespace CptLang.Laws.Derived;
 /// <summary>One law's loss at the switch (null when the run has no switch) and at the end.</summary>
 public sealed record LawEndpoints(string Law, LossResult? AtSwitch, LossResult AtEnd);
 
-/// <summary>Everything LAW.md §4 derives from a run and its laws.</summary>
+/// <summary>Everything docs/laws.md §5 derives from a run and its laws.</summary>
 /// <param name="Laws">Every law's loss at the switch and at the end, in declaration order.</param>
 /// <param name="Peak">Highest general-domain loss after the switch (null without a switch, CPT
 /// steps, or a law named after the pre-training domain).</param>

@@ -3,7 +3,7 @@ using CptLang.Laws.Laws;
 
 namespace CptLang.Laws.Derived;
 
-/// <summary>The highest loss of a law after the switch, within the run (LAW.md §4: how far the
+/// <summary>The highest loss of a law after the switch, within the run (docs/laws.md §5: how far the
 /// general-domain loss rises before it turns).</summary>
 /// <param name="Step">The earliest absolute step with that loss.</param>
 /// <param name="ContinualSteps">The same step counted from the switch.</param>

@@ -3,7 +3,7 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Laws.Derived;
 
 /// <summary>
-/// Loss potential (LAW.md §4): how much annealing pre-training left undone,
+/// Loss potential (docs/laws.md §5): how much annealing pre-training left undone,
 /// <c>LP = η_PT,final / η_PT,peak</c> — 1 if pre-training never annealed, 0 if it annealed to
 /// zero. Higher LP gives a lower final domain loss (CPT Finding 3). Real LRs, warmup included.
 /// </summary>

@@ -22,7 +22,7 @@ public enum TurningOutcome
 }
 
 /// <summary>
-/// The turning length (LAW.md §4): the fewest CPT steps after which the general-domain loss,
+/// The turning length (docs/laws.md §5): the fewest CPT steps after which the general-domain loss,
 /// having risen, is back at or below its value at the switch. Searched exactly, over the run and
 /// then over the run extended at its final LR, so that a run that stops too early still learns
 /// when (or whether) its loss would turn.

@@ -8,7 +8,7 @@ namespace CptLang.Laws.Fitting;
 /// The CPT law (Eq. 4) and its variants with replay (Eq. 8) and unknown pre-training (§6):
 /// <c>L = L0 + A·S1^(−α) − C1·S2pt − C2·f·S2cpt + B·g·(1 − (1 + E·S1cpt)^(−β))</c>, where
 /// <c>S1 = S1pt + S1cpt</c> (<c>S1pt</c> a parameter for the open-model form), and the replay
-/// factors <c>f = e^(a1·r)</c>, <c>g</c> (LAW.md §3) are 1 without replay.
+/// factors <c>f = e^(a1·r)</c>, <c>g</c> (docs/laws.md §3) are 1 without replay.
 /// </summary>
 public sealed class ContinualFitForm : FitForm
 {

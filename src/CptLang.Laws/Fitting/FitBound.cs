@@ -1,6 +1,6 @@
 namespace CptLang.Laws.Fitting;
 
-/// <summary>The interval a parameter is searched in (LAW.md §5). A log-scaled parameter is
+/// <summary>The interval a parameter is searched in (docs/laws.md §9). A log-scaled parameter is
 /// searched as its logarithm, so that starts and steps span its orders of magnitude
 /// (<c>E</c>, <c>beta</c>, <c>S1pt</c>); its lower bound is then positive.</summary>
 public readonly record struct FitBound(double Lower, double Upper, bool LogScaled = false)

@@ -24,7 +24,7 @@ public static class FitDiagnostics
         return names.ToImmutable();
     }
 
-    /// <summary>True when <c>B</c> and <c>β</c> trade off (LAW.md §5): for small β the shift is
+    /// <summary>True when <c>B</c> and <c>β</c> trade off (docs/laws.md §9): for small β the shift is
     /// about <c>B·β·ln(1 + E·x)</c>, so only their product is determined.</summary>
     public static bool ShiftTradesOff(FitResult fit) =>
         fit.Parameters.TryGet(Laws.LawParameterNames.Beta, out double beta) && beta < 0.01;

@@ -64,7 +64,7 @@ public abstract class FitForm
     /// <summary>True when cptc can fit <paramref name="form"/>.</summary>
     public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel or LawForm.ModelSize;
 
-    /// <summary>LAW.md §5's bounds. LRA bounds Eq. 1 by [0, ∞); cptc uses the finite Eq. 4
+    /// <summary>docs/laws.md §9's bounds. LRA bounds Eq. 1 by [0, ∞); cptc uses the finite Eq. 4
     /// bounds for it too, far outside any published value.</summary>
     static FitBound BoundOf(string name) => name switch
     {
@@ -76,7 +76,7 @@ public abstract class FitForm
         Beta => new(1e-4, 50, LogScaled: true),
         A1 or A2 => new(-20, 20),
         S1pt => new(1e-3, 1e4, LogScaled: true),
-        // Eq. 7 (cptc's choice; LAW.md gives none): F·N^(−γ3) is a loss level like A's term, and
+        // Eq. 7 (cptc's choice; the paper gives none): F·N^(−γ3) is a loss level like A's term, and
         // |γ| ≤ 2 spans N^γ over 10^±4 between 100M and 10B; Fig. 15 fits F ≈ 3, |γ| < 0.24
         F => new(0, 50),
         Gamma1 or Gamma2 or Gamma3 => new(-2, 2),

@@ -1,6 +1,6 @@
 namespace CptLang.Laws.Fitting;
 
-/// <summary>How well predicted losses match observed ones, on raw losses (LAW.md §5).</summary>
+/// <summary>How well predicted losses match observed ones, on raw losses (docs/laws.md §9).</summary>
 /// <param name="R2">Coefficient of determination <c>1 − SS_res/SS_tot</c> (NaN for fewer than
 /// two points or a flat curve).</param>
 /// <param name="Mae">Mean absolute error.</param>

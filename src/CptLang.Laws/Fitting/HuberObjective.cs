@@ -4,7 +4,7 @@ using CptLang.Laws.Numerics;
 namespace CptLang.Laws.Fitting;
 
 /// <summary>
-/// LAW.md §5's objective: <c>Σ_runs Σ_points Huber_δ(ln L_obs − ln L_pred)</c>, δ = 1e-3, with
+/// docs/laws.md §9's objective: <c>Σ_runs Σ_points Huber_δ(ln L_obs − ln L_pred)</c>, δ = 1e-3, with
 /// its gradient. Works on the free parameters only, in search coordinates (log for log-scaled
 /// ones); fixed parameters keep their values. Not thread-safe (scratch buffers): one per thread.
 /// </summary>

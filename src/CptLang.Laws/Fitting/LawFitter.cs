@@ -6,7 +6,7 @@ using MathNet.Numerics.Optimization;
 namespace CptLang.Laws.Fitting;
 
 /// <summary>
-/// Fits one validation set's law to the observed losses of several runs jointly (LAW.md §5):
+/// Fits one validation set's law to the observed losses of several runs jointly (docs/laws.md §9):
 /// bounded quasi-Newton (MathNet's L-BFGS-B, <see cref="BfgsBMinimizer"/>) with analytic
 /// gradients, from every start of the form's grid; the lowest objective wins. Starts run on all
 /// cores; the result does not depend on their order (ties go to the earlier start).

@@ -4,7 +4,7 @@ using static CptLang.Laws.Laws.LawParameterNames;
 namespace CptLang.Laws.Fitting;
 
 /// <summary>
-/// The CPT law across model sizes (Eq. 7, LAW.md §3):
+/// The CPT law across model sizes (Eq. 7, docs/laws.md §3):
 /// <c>L = L0 + A·S1^(−α) − C1·S2pt·N^γ1 − C2·S2cpt·N^γ2 + B·(1 − (1 + E·S1cpt)^(−β)) + F·N^(−γ3)</c>.
 /// <c>N</c> is not fitted: each run brings its own (<see cref="FitRun.ModelSize"/>), and the
 /// parameter <c>N</c> is only the size the fitted block predicts for (the first run's; see

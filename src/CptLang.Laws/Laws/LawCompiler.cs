@@ -74,7 +74,7 @@ internal static class LawCompiler
                     $"a replay law must be named after the pre-training domain ('{plan.Pretraining?.Domain}') or the continual domain ('{plan.Continual?.Domain}') to choose between the two equations of Eq. 8"));
                 return null;
             case LawForm.Replay:
-                // Eq. 8 as LAW.md writes it: r_pt in the general set's S2cpt factor, r_cpt in the domain set's.
+                // Eq. 8 as docs/laws.md §3 writes it: r_pt in the general set's S2cpt factor, r_cpt in the domain set's.
                 bool general = role == ValidationRole.General;
                 double s2Factor = Math.Exp(p[A1] * (general ? rpt : rcpt));
                 double shiftFactor = general ? -Numerics.StableMath.Expm1(-p[A2] * rcpt) : Numerics.StableMath.Expm1(p[A2] * rcpt);

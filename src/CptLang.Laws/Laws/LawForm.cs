@@ -1,6 +1,6 @@
 namespace CptLang.Laws.Laws;
 
-/// <summary>Which equation a validation set's law follows (LAW.md §2–3).</summary>
+/// <summary>Which equation a validation set's law follows (docs/laws.md §2–3).</summary>
 public enum LawForm
 {
     /// <summary>Eq. 1, the annealing law: <c>L0 A alpha C</c>. One distribution.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace CptLang.Laws.Laws;
 
 /// <summary>
-/// The parameter names of each law form as written in .cpt files (LAW.md's notation), in
+/// The parameter names of each law form as written in .cpt files (docs/laws.md's notation), in
 /// canonical order. The one place that says which parameters a form needs.
 /// </summary>
 public static class LawParameterNames

@@ -6,7 +6,7 @@ namespace CptLang.Laws.Planning;
 public sealed record ObjectiveTerm(string Law, double Weight);
 
 /// <summary>
-/// What a sweep minimises: <c>J = Σ wᵢ·Lᵢ(end)</c>, the weighted final losses (LAW.md §4,
+/// What a sweep minimises: <c>J = Σ wᵢ·Lᵢ(end)</c>, the weighted final losses (docs/laws.md §5,
 /// Eq. 5 read sign-correctly: <c>λ1·L_pt + λ2·L_cpt</c> with <c>λ1 + λ2 = 1</c>). The weights are
 /// non-negative and sum to 1; a single law with weight 1 minimises that loss alone.
 /// </summary>

@@ -3,7 +3,7 @@ namespace CptLang.Laws.Planning;
 /// <summary>
 /// Refines the continuous axes (ranges) of the best grid candidates: coordinate descent with a
 /// golden-section search on each axis, within one grid step of the current point and never
-/// outside the declared range (LAW.md §4: stay inside the family). Lists and shapes stay at
+/// outside the declared range (docs/laws.md §5: stay inside the family). Lists and shapes stay at
 /// their grid values. An infeasible point scores worse than any feasible one nearby, so the
 /// search stops at a constraint's boundary instead of crossing it.
 /// </summary>

@@ -5,7 +5,7 @@ namespace CptLang.Laws.Planning;
 
 /// <summary>
 /// The runs a sweep may build from one base run: only its own schedule family, reshaped along
-/// the declared axes (LAW.md §4: the law rewards appending zero-LR steps or scaling the whole
+/// the declared axes (docs/laws.md §5: the law rewards appending zero-LR steps or scaling the whole
 /// schedule up, so the optimiser never leaves the family). Pre-training keeps its length and
 /// shape; only the end of its final decay moves with the loss potential. The CPT stage keeps
 /// its phases: stretched to the CPT length, its final decay resized and reshaped, scaled to the

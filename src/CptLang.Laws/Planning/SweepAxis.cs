@@ -3,7 +3,7 @@ using CptLang.Laws.Schedules;
 
 namespace CptLang.Laws.Planning;
 
-/// <summary>What a sweep varies in its base run (LAW.md §4, the choices Eq. 5 optimises over).</summary>
+/// <summary>What a sweep varies in its base run (docs/laws.md §5, the choices Eq. 5 optimises over).</summary>
 public enum AxisKind
 {
     /// <summary>The highest LR of the CPT stage: the stage's schedule is scaled to it.</summary>

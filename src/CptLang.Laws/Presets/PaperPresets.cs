@@ -6,7 +6,7 @@ using static CptLang.Laws.Laws.LawParameterNames;
 namespace CptLang.Laws.Presets;
 
 /// <summary>
-/// The parameter sets published in CPT (Wang et al., arXiv 2505.07796; LAW.md §6), by dotted
+/// The parameter sets published in CPT (Wang et al., arXiv 2505.07796; docs/laws.md §6), by dotted
 /// name. Signs of <c>B</c> are restored from the plotted curves (positive on the general set,
 /// negative on the domain set).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace CptLang.Laws.Schedules;
 
-/// <summary>How the initial warmup enters the areas (LAW.md §1).</summary>
+/// <summary>How the initial warmup enters the areas (docs/laws.md §1).</summary>
 public enum WarmupArea
 {
     /// <summary>Warmups before the first domain switch count as if the LR were already at the
@@ -10,7 +10,7 @@ public enum WarmupArea
     Actual,
 }
 
-/// <summary>How the annealing area is split at the domain switch (LAW.md §3).</summary>
+/// <summary>How the annealing area is split at the domain switch (docs/laws.md §3).</summary>
 public enum S2Split
 {
     /// <summary>One momentum recurrence; <c>S2pt</c> frozen at the switch. The default.</summary>

@@ -1,7 +1,7 @@
 namespace CptLang.Laws.Schedules;
 
 /// <summary>What a segment is in the user's terms; the law engine needs <see cref="Warmup"/>
-/// to apply the <c>warmup_area</c> convention (LAW.md §1).</summary>
+/// to apply the <c>warmup_area</c> convention (docs/laws.md §1).</summary>
 public enum PhaseKind { Warmup, Stable, Decay }
 
 /// <summary>

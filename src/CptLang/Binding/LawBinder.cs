@@ -110,15 +110,15 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
     {
         string key = parameter.Name.Text;
         if (key != P.N) return _values.Plain(parameter.Value, $"'{key}'");
-        // N is written as a parameter count (106M, 1.7B); the laws use millions (LAW.md §3).
+        // N is written as a parameter count (106M, 1.7B); the laws use millions (docs/laws.md §3).
         if (_values.Number(parameter.Value, "N") is not { } n) return null;
         if (n.IsPercent) { diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).PercentNotAllowed("N")); return null; }
         if (!n.HasSuffix && n.Value > 0 && n.Value < 1e4) diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ModelSizeLooksLikeMillions(n.Value));
         return n.Value / 1e6;
     }
 
-    /// <summary>Which form the given parameters describe (LANGUAGE.md: "which law form applies
-    /// follows from the parameters given").</summary>
+    /// <summary>Which form the given parameters describe (docs/language.md §7.2: the
+    /// parameters given choose the form).</summary>
     LawForm? DetectForm(LawDeclarationSyntax law, HashSet<string> given, Dictionary<string, ParameterSyntax> spans)
     {
         var groups = new List<(LawForm Form, string Witness)>();

@@ -8,7 +8,7 @@ namespace CptLang.Binding;
 
 /// <summary>
 /// Binds one run: its properties, then its stages and phases in order, counting steps and
-/// following the learning rate from phase to phase (LANGUAGE.md "Semantics to keep").
+/// following the learning rate from phase to phase (docs/language.md §3–4).
 /// </summary>
 internal sealed class RunBinder
 {

@@ -4,7 +4,7 @@ using CptLang.Syntax;
 
 namespace CptLang.Binding;
 
-/// <summary>Applies the settings <c>lambda</c>, <c>warmup_area</c>, <c>s2_split</c> (LAW.md §1, §3),
+/// <summary>Applies the settings <c>lambda</c>, <c>warmup_area</c>, <c>s2_split</c> (docs/laws.md §1, §3),
 /// at file level or inside a run.</summary>
 internal sealed class SettingBinder(DiagnosticBag diagnostics, ValueBinder values)
 {

@@ -5,7 +5,7 @@ using static CptLang.Laws.Tests.Support.Plans;
 
 namespace CptLang.Laws.Tests.Areas;
 
-/// <summary>The area columns of LAW.md §7.</summary>
+/// <summary>The area columns of docs/laws.md §10.</summary>
 public class RegressionAreaTests
 {
     const double Tolerance = 1e-4;

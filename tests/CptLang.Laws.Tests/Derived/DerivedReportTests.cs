@@ -55,7 +55,7 @@ public class DerivedReportTests
         }));
         var plan = OpenModel(PlanSettings.Default, Constant(10000, 2e-4));
         var report = DerivedQuantities.Compute(new LossPredictor(plan, [law]));
-        // With S1pt = 1 this is the PT-5000 run of LAW.md §7 seen from the switch.
+        // With S1pt = 1 this is the PT-5000 run of docs/laws.md §10 seen from the switch.
         Assert.Equal(TurningOutcome.Within, report.Turning!.Outcome);
         Assert.Equal(8420, report.Turning.ContinualSteps);
         Assert.Equal(0, report.Turning.SwitchStep);

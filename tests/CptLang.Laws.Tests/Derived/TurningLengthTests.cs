@@ -3,7 +3,7 @@ using CptLang.Laws.Tests.Support;
 
 namespace CptLang.Laws.Tests.Derived;
 
-/// <summary>Turning lengths of LAW.md §7 (Fig. 3 D_pt parameters, constant 2e-4 in both phases).</summary>
+/// <summary>Turning lengths of docs/laws.md §10 (Fig. 3 D_pt parameters, constant 2e-4 in both phases).</summary>
 public class TurningLengthTests
 {
     [Fact]

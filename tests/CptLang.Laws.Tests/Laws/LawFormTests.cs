@@ -7,7 +7,7 @@ using static CptLang.Laws.Tests.Support.Plans;
 
 namespace CptLang.Laws.Tests.Laws;
 
-/// <summary>Each law form against the formula of LAW.md §2–3 written out by hand.</summary>
+/// <summary>Each law form against the formula of docs/laws.md §2–3 written out by hand.</summary>
 public class LawFormTests
 {
     // A point after the switch with every area non-zero.

@@ -4,7 +4,7 @@ using CptLang.Laws.Tests.Support;
 
 namespace CptLang.Laws.Tests.Laws;
 
-/// <summary>The losses of LAW.md §7 with the Fig. 3 parameters.</summary>
+/// <summary>The losses of docs/laws.md §10 with the Fig. 3 parameters.</summary>
 public class RegressionLossTests
 {
     const double Tolerance = 1e-4;

@@ -97,7 +97,7 @@ public class RunFamilyTests
     [InlineData(1.0, 2.5814, 3.3401)]
     public void Loss_potential_candidates_reproduce_the_T4_regression_targets(double lp, double domain, double general)
     {
-        // LAW.md §7 T4: CPT continues from pre-training's final LR, linearly to 0.
+        // docs/laws.md §10 T4: CPT continues from pre-training's final LR, linearly to 0.
         var basePlan = Plans.TwoStage(PlanSettings.Default,
             [Plans.Constant(36000, 2e-4), Plans.Linear(4000, 2e-4, 1e-4)], [Plans.Linear(10000, 1e-4, 0)]);
         var problem = Problem(basePlan, TestLaws.Fig3, 0.5, [SweepAxis.List(AxisKind.LossPotential, [lp])]);

@@ -11,7 +11,7 @@ namespace CptLang.Laws.Tests.Planning;
 /// <summary>Runs, laws and a per-step reference for the optimiser's tests.</summary>
 internal static class SweepFixtures
 {
-    /// <summary>The paper's main setting (LAW.md T1 without the tail): PT 36k at 2e-4 then 4k
+    /// <summary>The paper's main setting (docs/laws.md §10 T1 without the tail): PT 36k at 2e-4 then 4k
     /// linear to 0; CPT 1k warmup 0 → 2e-5, then 9k cosine to 0.</summary>
     public static EvaluationPlan Fig3Run(double replay = 0) => TwoStage(
         PlanSettings.Default,
@@ -40,7 +40,7 @@ internal static class SweepFixtures
         new(new RunFamily(plan), [.. axes], [.. laws], Objective.Balance(General, generalWeight, Domain, 1 - generalWeight), [.. constraints]);
 
     /// <summary>Every law at every step of <paramref name="plan"/>, areas by the per-step
-    /// recurrence of LAW.md §1 (not the closed forms).</summary>
+    /// recurrence of docs/laws.md §1 (not the closed forms).</summary>
     public static double[][] StepByStep(EvaluationPlan plan, IReadOnlyList<LawDefinition> laws)
     {
         var reference = ReferenceAreas.Walk(plan);

@@ -4,7 +4,7 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Laws.Tests.Support;
 
 /// <summary>
-/// LAW.md §1/§3 taken literally, one step at a time: <c>m_i = λ·m_{i−1} + (η_{i−1} − η_i)</c>,
+/// docs/laws.md §1/§3 taken literally, one step at a time: <c>m_i = λ·m_{i−1} + (η_{i−1} − η_i)</c>,
 /// <c>η_0 := η_1</c>, <c>S2 = Σ m</c>, with the <c>source</c> split as two separate recurrences.
 /// The yardstick every closed form is checked against. Sums are compensated (Neumaier) so that
 /// the reference itself does not drift over long walks.

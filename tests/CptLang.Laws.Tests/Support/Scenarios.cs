@@ -3,7 +3,7 @@ using static CptLang.Laws.Tests.Support.Plans;
 
 namespace CptLang.Laws.Tests.Support;
 
-/// <summary>The runs of LAW.md §7.</summary>
+/// <summary>The runs of docs/laws.md §10.</summary>
 internal static class Scenarios
 {
     /// <summary>T1: PT 40k (2e-4 to 36k, then linear to 0), CPT 10k (linear warmup to 2e-5 over
