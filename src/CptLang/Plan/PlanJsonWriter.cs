@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CptLang.Binding;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
 using CptLang.Syntax;
