@@ -78,7 +78,7 @@ public class BinderTests
     [Fact]
     public void ReplayWithoutReplayLaw() => DiagnosticAssert.Reports("""
         run r { peak_lr 1e-4 train web { stable 1k steps } switch to code { [replay web 25%] stable 1k steps } }
-        """ + WebLaw, "CPT3007");
+        """ + WebLaw, "CPT3016");
 
     [Fact]
     public void GeometricShapesNeedPositiveEnds() => DiagnosticAssert.Reports("""

@@ -10,7 +10,7 @@ public partial class DiagnosticDocsTests
     public static TheoryData<string> DocumentedExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var (code, _, _) in Examples()) data.Add(code);
+        foreach (var (code, _, _, _) in Examples()) data.Add(code);
         return data;
     }
 
@@ -18,24 +18,34 @@ public partial class DiagnosticDocsTests
     [MemberData(nameof(DocumentedExamples))]
     public void ExampleOutputIsWhatTheCompilerPrints(string code)
     {
-        var (_, snippet, output) = Examples().Single(e => e.Code == code);
+        var (_, snippet, output, predict) = Examples().Single(e => e.Code == code);
         var compilation = Compilation.Create(snippet.Replace('␀', '\0'), "example.cpt");
-        var actual = compilation.Diagnostics.Select(d => DiagnosticFormatter.Format(d, compilation.Text));
+        var diagnostics = compilation.Diagnostics.ToList();
+        if (predict)
+        {
+            // what `cptc predict` reports: the file's diagnostics about its one run, then the prediction's
+            var plan = Assert.Single(compilation.Plans);
+            diagnostics = [.. diagnostics.Where(d => d.Run is null || (d.Run == plan.Run && d.Code != "CPT3016")),
+                .. Predicting.Prediction.Compute(compilation, plan, Predicting.StepSelection.Default(keySteps: true)).Diagnostics];
+        }
+        var actual = diagnostics.Select(d => DiagnosticFormatter.Format(d, compilation.Text));
         Assert.Equal(output.TrimEnd('\n').Split('\n'), actual);
-        Assert.Contains(compilation.Diagnostics, d => d.Code == code);
+        Assert.Contains(diagnostics, d => d.Code == code);
     }
 
-    /// <summary>(code, snippet, output) for every section whose output comes from a file named example.cpt.</summary>
-    static IEnumerable<(string Code, string Snippet, string Output)> Examples()
+    /// <summary>(code, snippet, output) for every section whose output comes from a file named
+    /// example.cpt: compiled (<c>Output:</c>), or predicted (<c>Output of `cptc predict example.cpt`:</c>).</summary>
+    static IEnumerable<(string Code, string Snippet, string Output, bool Predict)> Examples()
     {
         string docs = File.ReadAllText(Path.Combine(TestPaths.Docs, "diagnostics.md")).ReplaceLineEndings("\n");
         foreach (var section in Regex.Split(docs, @"^### ", RegexOptions.Multiline).Skip(1))
         {
             string code = section[..7];
             var blocks = CodeBlock().Matches(section).Select(m => m.Groups[1].Value).ToList();
+            bool predict = section.Contains("Output of `cptc predict example.cpt`:", StringComparison.Ordinal);
             int output = section.IndexOf("Output:", StringComparison.Ordinal);
-            if (blocks.Count < 2 || output < 0 || !blocks[1].StartsWith("example.cpt(", StringComparison.Ordinal)) continue;
-            yield return (code, blocks[0], blocks[1]);
+            if (blocks.Count < 2 || (output < 0 && !predict) || !blocks[1].StartsWith("example.cpt(", StringComparison.Ordinal)) continue;
+            yield return (code, blocks[0], blocks[1], predict);
         }
     }
 

@@ -164,3 +164,59 @@ public class PredictCommandTests
         Assert.Contains("No laws in this file", result.Out);
     }
 }
+
+/// <summary>One run's law problems do not block or flood the report of another run.</summary>
+public class RunScopedDiagnosticsTests
+{
+    const string File = """
+        run plain {
+          peak_lr 2e-4
+          train web { stable 36k steps  decay 4k steps to 0 }
+          switch to code { warmup 1k steps to 2e-5  decay 9k steps to 0 }
+        }
+        run replayed {
+          peak_lr 2e-4
+          train web { stable 36k steps  decay 4k steps to 0 }
+          switch to code { replay web 25%  warmup 1k steps to 2e-5  decay 9k steps to 0 }
+        }
+        run other {
+          peak_lr 2e-4
+          train web { stable 10k steps }
+          switch to code { decay 5k steps to 0 }
+        }
+        law web { L0 = 3.057  A = 0.490  alpha = 0.497  C1 = 0.299  C2 = 0.298  B = 0.366  E = 28  beta = 0.189 }
+        law code { L0 = 3.024  A = 0.412  alpha = 0.677  C = 0.3 }
+        """;
+
+    [Fact]
+    public void A_run_predicts_although_another_run_cannot_be_predicted_and_the_rest_is_one_line()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("runs.cpt", File);
+        var check = CliRunner.Run("check", path);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal(2, check.Error.Split('\n').Count(l => l.Contains("warning CPT3016")));
+        Assert.Equal(3, check.Error.Split('\n').Count(l => l.Contains("warning CPT3011")));
+
+        var plain = CliRunner.Run("predict", path, "--run", "plain");
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Contains("end of web: switch", plain.Out);
+        var lines = plain.Error.TrimEnd('\n').Split('\n');
+        // the Eq. 1 law's warning about this run, then one line for the three about the others
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("warning CPT3011: law 'code' is the annealing law (Eq. 1), which ignores the domain switch of run 'plain'", lines[0]);
+        Assert.Equal($"cptc: 4 warnings about other runs of {path} not shown; `cptc check {path}` lists them", lines[1]);
+    }
+
+    [Fact]
+    public void Predicting_the_run_a_law_cannot_predict_is_the_error()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("runs.cpt", File);
+        var replayed = CliRunner.Run("predict", path, "--run", "replayed");
+        Assert.Equal(1, replayed.ExitCode);
+        Assert.Contains("error CPT3007: run 'replayed' replays 25% of its pre-training data, but law 'web' has no replay parameters", replayed.Error);
+        Assert.DoesNotContain("CPT3016", replayed.Error);
+        Assert.Equal("", replayed.Out);
+    }
+}

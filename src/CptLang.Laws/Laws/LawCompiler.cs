@@ -40,9 +40,25 @@ internal static class LawCompiler
         return new Result(laws, [.. compiled], [.. problems]);
     }
 
+    static string MismatchText(RunLawMismatch mismatch, EvaluationPlan plan) => mismatch switch
+    {
+        RunLawMismatch.ReplayNeedsReplayForm => $"run '{plan.Run}' replays pre-training data, which only the replay form (Eq. 8) models",
+        RunLawMismatch.OpenFormWithKnownPretraining => $"the open-model form needs a run whose pre-training is unknown, and run '{plan.Run}' gives it",
+        _ => $"run '{plan.Run}' continues an open checkpoint, which only the open-model form models",
+    };
+
     static CompiledLaw? Parametric(ParametricLaw law, ValidationRole role, EvaluationPlan plan, List<LawProblem> problems)
     {
         var p = law.Parameters;
+        // a form that cannot predict this run gives no prediction rather than a wrong one; the
+        // annealing law across a switch predicts (ignoring the shift, CPT3011), and the missing
+        // role of a replay law is reported below with the domains to choose from
+        foreach (var mismatch in RunLawRules.Mismatches(p.Form, law.Name, RunFacts.Of(plan)))
+            if (mismatch is not (RunLawMismatch.AnnealingAcrossSwitch or RunLawMismatch.ReplayFormWithoutRole))
+            {
+                problems.Add(new LawProblem(law.Name, LawProblemKind.FormDoesNotFitRun, MismatchText(mismatch, plan)) { Mismatch = mismatch });
+                return null;
+            }
         foreach (var name in p.Names)
             if (!double.IsFinite(p[name]))
             {

@@ -6,6 +6,10 @@ public enum LawProblemKind
     /// <summary>A replay-form law (Eq. 8) whose name matches neither the pre-training nor the
     /// continual domain, so neither of the two replay equations can be chosen.</summary>
     MissingRole,
+    /// <summary>The law's form cannot predict this run (<see cref="RunLawRules"/>): replay without
+    /// the replay form, an open checkpoint without the open-model form, or the reverse.
+    /// <see cref="LawProblem.Mismatch"/> says which.</summary>
+    FormDoesNotFitRun,
     /// <summary>A weighted sum names a law that the file does not declare.</summary>
     UnknownLaw,
     /// <summary>A weighted sum names another weighted sum (Eq. 6 sums parametric laws only).</summary>
@@ -35,5 +39,8 @@ public enum LawProblemKind
 /// evaluated steps were undefined.</param>
 public sealed record LawProblem(string Law, LawProblemKind Kind, string Message, long? Step = null, long UndefinedSteps = 0)
 {
+    /// <summary>For <see cref="LawProblemKind.FormDoesNotFitRun"/>: why.</summary>
+    public RunLawMismatch? Mismatch { get; init; }
+
     public override string ToString() => Step is long s ? $"law '{Law}' at step {s}: {Message}" : $"law '{Law}': {Message}";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CptLang.Diagnostics;
 using CptLang.Laws.Laws;
 using CptLang.Laws.Schedules;
+using CptLang.Text;
 
 namespace CptLang.Binding;
 
@@ -12,6 +13,20 @@ namespace CptLang.Binding;
 /// </summary>
 internal static class RunLawChecks
 {
+    /// <summary>The error a command that evaluates the run reports for <paramref name="mismatch"/>.</summary>
+    public static Diagnostic Error(RunLawMismatch mismatch, string law, string run, double replayRatio, TextSpan span = default)
+    {
+        var at = DiagnosticBuilder.At(span);
+        return mismatch switch
+        {
+            RunLawMismatch.ReplayNeedsReplayForm => at.ReplayNeedsReplayLaw(run, replayRatio, law),
+            RunLawMismatch.ReplayFormWithoutRole => at.ReplayLawWithoutRole(law, run),
+            RunLawMismatch.OpenFormWithKnownPretraining => at.OpenLawWithKnownPretraining(law, run),
+            RunLawMismatch.UnknownPretrainingNeedsOpenForm => at.UnknownPretrainingNeedsOpenLaw(run, law),
+            _ => throw new ArgumentOutOfRangeException(nameof(mismatch), mismatch, null),
+        };
+    }
+
     public static void Check(BoundRun run, ImmutableArray<BoundLaw> laws, DiagnosticBag diagnostics)
     {
         var pretraining = run.Pretraining;
@@ -22,15 +37,15 @@ internal static class RunLawChecks
             if (law.Definition is not ParametricLaw { Parameters.Form: var form }) continue;
             var at = DiagnosticBuilder.At(law.Syntax.Name.Span);
             foreach (var mismatch in RunLawRules.Mismatches(form, law.Name, facts))
-                diagnostics.Add(mismatch switch
-                {
-                    RunLawMismatch.ReplayNeedsReplayForm => DiagnosticBuilder.At(continual!.ReplaySyntax!.Span).ReplayNeedsReplayLaw(run.Name, continual.ReplayRatio, law.Name),
-                    RunLawMismatch.ReplayFormWithoutRole => at.ReplayLawWithoutRole(law.Name, run.Name),
-                    RunLawMismatch.OpenFormWithKnownPretraining => at.OpenLawWithKnownPretraining(law.Name, run.Name),
-                    RunLawMismatch.UnknownPretrainingNeedsOpenForm => at.UnknownPretrainingNeedsOpenLaw(run.Name, law.Name),
-                    RunLawMismatch.AnnealingAcrossSwitch => at.AnnealingLawAcrossSwitch(law.Name, run.Name),
-                    _ => throw new ArgumentOutOfRangeException(nameof(mismatch), mismatch, null),
-                });
+            {
+                // a law that cannot predict a run is an error only for a command that evaluates
+                // that run (LawDiagnostics); the file itself may hold laws for other runs
+                var diagnostic = mismatch == RunLawMismatch.AnnealingAcrossSwitch
+                    ? at.AnnealingLawAcrossSwitch(law.Name, run.Name) with { Run = run.Name }
+                    : (mismatch == RunLawMismatch.ReplayNeedsReplayForm ? DiagnosticBuilder.At(continual!.ReplaySyntax!.Span) : at)
+                        .LawCannotPredictRun(run.Name, Error(mismatch, law.Name, run.Name, continual?.ReplayRatio ?? 0));
+                diagnostics.Add(diagnostic);
+            }
         }
     }
 }

@@ -168,6 +168,10 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownPretrainingNeedsOpenLaw(string run, string law) => Make(C.UnknownPretrainingNeedsOpenLaw,
         $"run '{run}' has an unknown pre-training schedule, but law '{law}' has no S1pt",
         "fit the open-model form (L0 A alpha C2 B E beta S1pt)");
+    /// <summary>At compile time a law that cannot predict some run is only a warning: the file may
+    /// hold laws for other runs. <paramref name="error"/> is the error a command evaluating that run reports.</summary>
+    public Diagnostic LawCannotPredictRun(string run, Diagnostic error) => Make(C.LawCannotPredictRun,
+        error.Message, $"{error.Hint} (predicting run '{run}' is error {error.Code})") with { Run = run };
     public Diagnostic AnnealingLawAcrossSwitch(string law, string run) => Make(C.AnnealingLawAcrossSwitch,
         $"law '{law}' is the annealing law (Eq. 1), which ignores the domain switch of run '{run}'",
         "fit the CPT form (C1 C2 B E beta) to predict across a switch");

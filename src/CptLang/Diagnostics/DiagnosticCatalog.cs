@@ -91,6 +91,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OverridesOnSum = new("CPT3013", Error, "Parameter overrides on a weighted sum");
     public static readonly DiagnosticDescriptor LawUndefined = new("CPT3014", Error, "Law undefined at a step");
     public static readonly DiagnosticDescriptor NonPositiveLoss = new("CPT3015", Warning, "Predicted loss not positive");
+    public static readonly DiagnosticDescriptor LawCannotPredictRun = new("CPT3016", Warning, "Law cannot predict a run of the file");
 
     // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
     public static readonly DiagnosticDescriptor FitOnBound = new("CPT3101", Warning, "Fitted parameter on a bound");

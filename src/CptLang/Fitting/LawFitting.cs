@@ -69,6 +69,13 @@ public static class LawFitting
                 Report(formProblems, compilation.Text);
                 return Stop();
             }
+            // --write must never leave a file that does not compile: try a block of the same
+            // shape before spending the fit on it
+            if (request.Write && Unwritable(choice, law, lawAt) is { } unwritable)
+            {
+                Report([unwritable], compilation.Text);
+                return Stop();
+            }
 
             // the logs, each checked on its own and against its run
             var runs = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
@@ -101,18 +108,43 @@ public static class LawFitting
             string? rewritten = null;
             if (request.Write)
             {
-                rewritten = LawBlockText.Rewrite(compilation.SyntaxTree, law, fit.Outcome.Block);
-                var check = Compilation.Create(rewritten, compilation.Text.Path);
-                if (check.Diagnostics.FirstOrDefault(d => d.IsError) is { } broken)
+                // checked before the fit for the form; checked again for the values
+                (rewritten, var broken) = Rewrite(fit.Outcome.Block, lawAt);
+                if (broken is not null)
                 {
-                    int line = check.Text.GetLinePosition(broken.Span.Start).Line;
-                    Report([lawAt.FitCannotBeWritten(law, $"{broken.Code} at line {line}: {broken.Message}")], compilation.Text);
+                    Report([broken], compilation.Text);
                     return Stop();
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
             return new FitResponse(fit.Outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
+
+        /// <summary>The file with the fitted block in place, or the diagnostic that says why it
+        /// would not compile (CPT4112).</summary>
+        (string? Text, Diagnostic? Error) Rewrite(string block, DiagnosticBuilder lawAt)
+        {
+            string rewritten = LawBlockText.Rewrite(compilation.SyntaxTree, request.Law, block);
+            var check = Compilation.Create(rewritten, compilation.Text.Path);
+            if (check.Diagnostics.FirstOrDefault(d => d.IsError) is not { } broken) return (rewritten, null);
+            int line = check.Text.GetLinePosition(broken.Span.Start).Line;
+            return (null, lawAt.FitCannotBeWritten(request.Law, $"{broken.Code} at line {line}: {broken.Message}"));
+        }
+
+        /// <summary>Whether a block of the chosen form, with any values inside the fit's bounds,
+        /// can be written into the file.</summary>
+        Diagnostic? Unwritable(FitFormChoice choice, string law, DiagnosticBuilder lawAt)
+        {
+            string block = choice.Sum is { } sum
+                ? LawBlockText.Sum(law, [.. sum.Terms.Select(t => t.Law).Distinct().Select(n => KeyValuePair.Create(n, 0.5))])
+                : LawBlockText.Block(law, new LawParameters(choice.Form!.Form, choice.Form.Names.Select((n, i) => (n, Middle(choice.Form.Bounds[i])))
+                    .ToDictionary(p => p.n, p => p.Item2)));
+            return Rewrite(block, lawAt).Error;
+        }
+
+        static double Middle(FitBound bound) => bound.LogScaled
+            ? Math.Sqrt(bound.Lower * bound.Upper)
+            : double.IsFinite(bound.Lower + bound.Upper) ? (bound.Lower + bound.Upper) / 2 : Math.Max(bound.Lower, Math.Min(bound.Upper, 1));
 
         /// <summary>The model size of each run, in millions; each run given with a log, once.</summary>
         (Dictionary<string, double>? Sizes, Diagnostic? Error) ModelSizes()
@@ -141,8 +173,8 @@ public static class LawFitting
                         RunLawMismatch.OpenFormWithKnownPretraining => at.OpenLawWithKnownPretraining(law, plan.Run),
                         RunLawMismatch.UnknownPretrainingNeedsOpenForm => at.UnknownPretrainingNeedsOpenLaw(plan.Run, law),
                         RunLawMismatch.ReplayFormWithoutRole => at.ReplayLawWithoutRole(law, plan.Run),
-                        // a fit of another form to a replay run or of Eq. 1 across a switch is allowed:
-                        // the fit reports how well it does (see CPT4112 for --write)
+                        RunLawMismatch.ReplayNeedsReplayForm => at.ReplayNeedsReplayLaw(plan.Run, plan.Continual!.ReplayRatio, law),
+                        // Eq. 1 across a switch predicts, ignoring the shift (CPT3011): the fit says how well
                         _ => null,
                     } is { } problem) problems.Add(problem);
             return problems;

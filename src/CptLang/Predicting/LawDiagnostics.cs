@@ -15,6 +15,8 @@ public static class LawDiagnostics
         return problem.Kind switch
         {
             LawProblemKind.MissingRole => at.ReplayLawWithoutRole(problem.Law, plan.Run),
+            LawProblemKind.FormDoesNotFitRun when problem.Mismatch is { } mismatch =>
+                Binding.RunLawChecks.Error(mismatch, problem.Law, plan.Run, plan.Continual?.ReplayRatio ?? 0, SpanOf(compilation, problem.Law)),
             _ when problem.Step is { } step => at.LawUndefined(problem.Law, step, problem.Message),
             _ => at.LawCannotBeEvaluated(problem.Law, plan.Run, problem.Message),
         };

@@ -47,8 +47,8 @@ internal static class ExportCommand
                 target.Name(), Enum.GetValues<ExportTarget>().Where(t => t.IsFramework()).Select(t => t.Name())));
 
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
-        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
-        var plan = CliException.Require(RunSelector.Select(compilation, request.Run));
+        if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
+        var plan = PredictCommand.Selected(terminal, compilation, request.Run);
         if (request.Stage is { } domain && !plan.Stages.Any(s => s.Domain == domain && s.Length > 0))
             throw CliException.From(DiagnosticBuilder.At(default).UnknownStage(domain, plan.Run, plan.Stages.Where(s => s.Length > 0).Select(s => s.Domain)));
         if (target.IsFramework() && plan.TotalSteps > FrameworkExport.MaxCheckedSteps)

@@ -50,7 +50,9 @@ internal static class FitCommand
     static int Run(Terminal terminal, Request request)
     {
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
-        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
+        if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
+        // the file's diagnostics that concern the runs whose logs are given
+        terminal.Report(compilation, [.. request.Data.Select(d => d.Split('=')[0])]);
         var fit = new FitRequest(request.Law,
             [.. request.Data.Select(DataSpec.Parse).Select(d => new RunLog(d.Run, d.Path, d.Column))],
             request.Form is { } keyword ? FitOptions.FormOf(keyword) : null)

@@ -54,8 +54,8 @@ internal static class OptimizeCommand
     {
         if (request.Top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(request.Top, MaxTop));
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
-        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
-        var sweep = SweepSelector.Select(compilation, request.Run);
+        if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
+        var sweep = SweepSelector.Select(compilation, request.Run, terminal);
         var problem = sweep.Problem;
         if (request.Weights is { } w) problem = problem with { Objective = WeightedObjective(problem, w) };
 

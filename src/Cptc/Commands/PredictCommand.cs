@@ -43,8 +43,8 @@ internal static class PredictCommand
     static int Run(Terminal terminal, Request request)
     {
         var compilation = Compilation.Create(SourceFiles.Read(request.File));
-        if (terminal.Report(compilation)) return ExitCodes.InputErrors;
-        var plan = CliException.Require(RunSelector.Select(compilation, request.Run));
+        if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
+        var plan = Selected(terminal, compilation, request.Run);
         var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
             : request.Every is { } n ? StepSelection.Every(n)
             : StepSelection.Default(keySteps: request.Format == ReportFormat.Table);
@@ -78,5 +78,13 @@ internal static class PredictCommand
         else SourceFiles.WriteAtomically(request.Output, text);
         if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The run to evaluate; the file's diagnostics are reported for it.</summary>
+    internal static CptLang.Laws.Schedules.EvaluationPlan Selected(Terminal terminal, Compilation compilation, string? run)
+    {
+        var (plan, unknown) = RunSelector.Select(compilation, run);
+        terminal.Report(compilation, plan is null ? null : [plan.Run]);
+        return plan ?? throw CliException.From(unknown!);
     }
 }

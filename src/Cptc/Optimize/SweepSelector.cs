@@ -8,7 +8,21 @@ namespace Cptc.Optimize;
 /// file's only sweep.</summary>
 internal static class SweepSelector
 {
-    public static SweepPlan Select(Compilation compilation, string? run)
+    /// <remarks>The file's diagnostics are reported for the sweep's run (all of them when none is chosen).</remarks>
+    public static SweepPlan Select(Compilation compilation, string? run, Terminal terminal)
+    {
+        var chosen = Choose(compilation, run);
+        terminal.Report(compilation, chosen.Sweep is { } sweep ? [sweep.Run] : null);
+        return chosen.Sweep ?? throw chosen.Error!;
+    }
+
+    static (SweepPlan? Sweep, CliException? Error) Choose(Compilation compilation, string? run)
+    {
+        try { return (Pick(compilation, run), null); }
+        catch (CliException e) { return (null, e); }
+    }
+
+    static SweepPlan Pick(Compilation compilation, string? run)
     {
         var sweeps = compilation.Sweeps;
         var names = sweeps.Select(s => s.Run).ToList();
