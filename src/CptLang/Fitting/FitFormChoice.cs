@@ -7,7 +7,8 @@ namespace CptLang.Fitting;
 
 /// <summary>
 /// Which form a fit uses, and the options checked against it: the requested form, else the
-/// existing block's, else Eq. 4 when a run switches domain and Eq. 1 when none does. An existing
+/// existing block's, else the replay form when a run replays, Eq. 4 when a run switches domain
+/// and Eq. 1 when none does. An existing
 /// weighted sum (Eq. 6) has its weights fitted unless a form is requested.
 /// </summary>
 internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Dictionary<string, double> Fixed, Diagnostic? Error)
@@ -23,7 +24,8 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
 
         var lawForm = request.Form
             ?? (existing as ParametricLaw)?.Parameters.Form
-            ?? (plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing);
+            ?? (plans.Any(p => p.Continual?.ReplayRatio > 0) ? LawForm.Replay
+                : plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing);
         if (lawForm == LawForm.ModelSize)
         {
             if (request.Logs.FirstOrDefault(s => !sizes.ContainsKey(s.Run)) is { } unsized)

@@ -22,7 +22,7 @@ internal static class FitCommand
         var data = new Option<string[]>("--data") { Description = "RUN=LOG[:COLUMN]: the log of a run of the file (CSV, TSV or JSON Lines), and its loss column", Required = true, Arity = ArgumentArity.OneOrMore };
         var holdout = new Option<string[]>("--holdout") { Description = "a run whose log is predicted, not fitted (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var fix = new Option<string[]>("--fix") { Description = "PARAM=VALUE: hold a parameter at a value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size or open (default: the existing block's, else eq4 when a run switches domain, else eq1)" };
+        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size or open (default: the existing block's, else replay when a run replays, eq4 when a run switches domain, else eq1)" };
         form.AcceptOnlyFromAmong(FitOptions.Forms);
         var modelSize = new Option<string[]>("--model-size") { Description = "RUN=SIZE: the model size of a run (106M, 1.72B, or millions), for --form size; one per run given with --data", Arity = ArgumentArity.ZeroOrMore };
         var format = OutputFormats.Text("text or json");
