@@ -34,7 +34,7 @@ public static class RunExport
         {
             ExportTarget.Hf => HfJson.Write(plan.Run, configs),
             ExportTarget.Megatron => MegatronFlags.Write(plan.Run, configs),
-            _ => TorchtitanToml.Write(plan.Run, configs),
+            _ => TorchtitanConfig.Write(plan.Run, configs),
         };
         return new(Utf8(text), diagnostics, configs);
     }
