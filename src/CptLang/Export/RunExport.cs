@@ -35,7 +35,7 @@ public static class RunExport
         {
             ExportTarget.Hf => HfJson.Write(plan.Run, configs),
             ExportTarget.Megatron => MegatronFlags.Write(plan.Run, configs),
-            ExportTarget.Torchtitan => TorchtitanToml.Write(plan.Run, configs),
+            ExportTarget.Torchtitan => TorchtitanConfig.Write(plan.Run, configs),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };
         return new(Utf8(text), diagnostics, configs);

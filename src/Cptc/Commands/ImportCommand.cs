@@ -19,7 +19,7 @@ internal static class ImportCommand
         var output = new Option<string?>("--output", "-o") { Description = "write the .cpt file here instead of stdout" };
         var settings = new Argument<string[]>("settings")
         {
-            Description = "hf: name=value pairs (get_wsd_schedule / TrainingArguments names); megatron: its flags after --; torchtitan: a .toml file or section.key=value pairs",
+            Description = "hf: name=value pairs (get_wsd_schedule / TrainingArguments names); megatron: its flags after --; torchtitan: its flags after --, section.key=value pairs, a Python config (.py) or a TOML job file (.toml)",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("import", "Write a .cpt run from a training framework's LR scheduler settings.")
@@ -40,6 +40,8 @@ internal static class ImportCommand
         {
             ImportSource.Megatron => SettingParsing.Megatron(args),
             ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(file)),
+            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".py", StringComparison.OrdinalIgnoreCase) => SettingParsing.Python(ReadText(file)),
+            ImportSource.Torchtitan => SettingParsing.TorchtitanArgs(args),
             _ => SettingParsing.Pairs(from, args),
         };
         // like every usage problem, an import's one error is a line on stderr and exit code 2

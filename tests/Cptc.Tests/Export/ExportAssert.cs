@@ -20,14 +20,14 @@ internal static class ExportAssert
         CliRunner.Run(["export", dir.File($"run-{Guid.NewGuid():N}.cpt", source), .. args]);  // CsCheck samples in parallel
 
     /// <summary>The LR every update of each exported stage uses, by the reference scheduler, with the stage's first run step.</summary>
-    public static List<(long FirstStep, double[] Used)> FrameworkLrs(string target, string output) => target switch
+    public static List<(long FirstStep, double[] Used)> FrameworkLrs(string target, string output, long megatronBatch = 256) => target switch
     {
         "hf" => JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray()
             .Select(s => (s.GetProperty("firstStep").GetInt64(), ReferenceSchedulers.HuggingFace(s))).ToList(),
         "megatron" => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Chunk(2)
-            .Select(c => (FirstStepOf(c[0]), ReferenceSchedulers.Megatron(c[1]))).ToList(),
+            .Select(c => (FirstStepOf(c[0]), ReferenceSchedulers.Megatron(c[1], megatronBatch))).ToList(),
         _ => output.Split('\n').Where(l => l.StartsWith("# cptc export:", StringComparison.Ordinal)).Select(FirstStepOf)
-            .Zip(ReferenceSchedulers.ReadToml(output).Select(ReferenceSchedulers.Torchtitan)).ToList(),
+            .Zip(ReferenceSchedulers.ReadTorchtitan(output).Select(ReferenceSchedulers.Torchtitan)).ToList(),
     };
 
     /// <summary>"… steps 40001..50000 …" in a stage's comment line.</summary>
@@ -54,9 +54,15 @@ internal static class ExportAssert
         Enumerable.Range(0, used.Length).Max(i => Math.Abs(used[i] - plan.LearningRate(firstStep + i)));
 
     /// <summary>Every stage of the run is covered, each update reproduces cptc's LR.</summary>
+    /// <remarks>Megatron is driven at global batch sizes 1 and 256: it counts samples.</remarks>
     public static void Reproduces(EvaluationPlan plan, string target, string output)
     {
-        var stages = FrameworkLrs(target, output);
+        if (target == "megatron") Reproduces(plan, target, output, FrameworkLrs(target, output, 1));
+        Reproduces(plan, target, output, FrameworkLrs(target, output));
+    }
+
+    static void Reproduces(EvaluationPlan plan, string target, string output, List<(long FirstStep, double[] Used)> stages)
+    {
         Assert.Equal(plan.Stages.Where(s => s.Length > 0).Select(s => (s.FirstStep, s.Length)), stages.Select(s => (s.FirstStep, (long)s.Used.Length)));
         foreach (var (first, used) in stages)
         {

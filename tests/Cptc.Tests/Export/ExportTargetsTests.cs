@@ -38,9 +38,12 @@ public class ExportTargetsTests
         { "megatron", Run("stable 1 step at 0\nwarmup 200 steps\nstable 300 steps\ndecay 200 steps to 1% 1-sqrt") },
         { "megatron", Run("warmup 10 steps\nstable 90 steps") },
         { "megatron", Run("decay 80 steps to 10% cosine") },
-        // torchtitan: warmup from 0, then a linear decay to the last step, no lower than peak/(D+1)
+        // torchtitan: warmup from 0, at least one step at the peak, then a decay of any of its types to the last step
         { "torchtitan", Run("warmup 100 steps\nstable 500 steps\ndecay 200 steps to 10% linear") },
-        { "torchtitan", Run("warmup 10 steps\ndecay 90 steps to 5%") },
+        { "torchtitan", Run("warmup 10 steps\nstable 1 step\ndecay 90 steps to 5%") },
+        { "torchtitan", Run("warmup 2k steps\nstable 8k steps\ndecay 1k steps to 0 1-sqrt") },
+        { "torchtitan", Run("warmup 300 steps\nstable 1 step\ndecay 3k steps to 0 cosine") },
+        { "torchtitan", Run("stable 1 step\ndecay 400 steps to 10% cosine") },
         { "torchtitan", Run("stable 100 steps") },
         { "torchtitan", Run("warmup 1 step\nstable 40 steps") },
     };
@@ -68,7 +71,13 @@ public class ExportTargetsTests
         { "torchtitan", Run("stable 8k steps\ndrop to 10%\nstable 1k steps\ndrop to 1%\nstable 1k steps"),
           "(5,1): error CPT4201: target 'torchtitan' cannot express this drop: it changes the LR instantly, and the scheduler's LR is continuous; write the two levels as separate runs, or use --target csv" },
         { "torchtitan", Paper,
-          "(5,5): error CPT4201: target 'torchtitan' cannot express this decay: torchtitan's decay stops one step short of lr_min (progress j/(D+1)), so a linear decay over 4,000 steps must end at 4.99875e-8 or above" },
+          "(10,5): error CPT4201: target 'torchtitan' cannot express this decay: torchtitan holds the peak for at least one update before its decay (stable_steps = total_steps + 1 − warmup − decay); add `stable 1 step` before it, or use --target csv" },
+        { "torchtitan", Run("warmup 100 steps\nstable 1k steps\ndecay 1k steps to 10%\nstable 50 steps"),
+          "(7,1): error CPT4201: target 'torchtitan' cannot express this stable: torchtitan's decay lasts until the last step" },
+        { "torchtitan", Run("stable 1 step at 0\nwarmup 100 steps\nstable 1k steps"),
+          "(4,1): error CPT4201: target 'torchtitan' cannot express this stable: torchtitan's first update is already one step into its warmup" },
+        { "torchtitan", Run("warmup 100 steps\nstable 1k steps\ndecay 1k steps to 10% exponential"),
+          "(6,1): error CPT4201: target 'torchtitan' cannot express this decay: torchtitan's decay types are linear, sqrt, cosine; it has no exponential decay" },
         { "megatron", Run("warmup 100 steps cosine\nstable 1k steps"),
           "(4,1): error CPT4201: target 'megatron' cannot express this warmup: Megatron's warmup is linear; it has no cosine warmup" },
         { "megatron", Run("warmup 100 steps\ndecay 1k steps to 10% exponential"),
@@ -142,22 +151,22 @@ public class ExportTargetsTests
     }
 
     [Fact]
-    public void TorchtitanStagesAreSeparateTomlDocuments()
+    public void TorchtitanStagesAreSeparateBlocks()
     {
         const string twoStages = """
             run r {
               peak_lr 3e-4
               train web { warmup 100 steps stable 900 steps }
-              switch to code { warmup 50 steps to 1e-4 decay 950 steps to 1e-5 }
+              switch to code { warmup 50 steps to 1e-4 stable 1 step decay 949 steps to 1e-5 }
             }
             """;
         using var dir = new TempDirectory();
         var result = ExportAssert.Export(dir, twoStages, "--target", "torchtitan");
         Assert.True(result.ExitCode == 0, result.Error);
-        var documents = ReferenceSchedulers.ReadToml(result.Out);
-        Assert.Equal(2, documents.Count);
-        Assert.Equal("49", documents[1]["lr_scheduler.warmup_steps"]);
-        Assert.Equal("\"linear\"", documents[1]["lr_scheduler.decay_type"]);
+        var stages = ReferenceSchedulers.ReadTorchtitan(result.Out);
+        Assert.Equal(2, stages.Count);
+        Assert.Equal(("50", "999", "linear", "0.1"), (stages[1]["--lr_scheduler.warmup_steps"], stages[1]["--lr_scheduler.total_steps"],
+            stages[1]["--lr_scheduler.decay_type"], stages[1]["--lr_scheduler.min_lr_factor"]));
         ExportAssert.Reproduces(ExportAssert.Plan(twoStages), "torchtitan", result.Out);
     }
 }

@@ -30,8 +30,8 @@ public class FrameworkScheduleTypeTests
     public void Torchtitan_types_are_the_ones_torchtitan_has()
     {
         foreach (string decay in TorchtitanSchedule.DecayTypes)
-            Assert.True(double.IsFinite(new TorchtitanSchedule(1e-4, 30, 5, 0.5, decay, 0.1).LearningRateAt(25)));
-        Assert.Throws<ArgumentException>(() => new TorchtitanSchedule(1e-4, 30, 5, 0.5, "1-sqrt", 0.1));
-        Assert.Throws<ArgumentException>(() => new TorchtitanSchedule(1e-4, 30, 5, 0.5, "cosine", 0.1) with { DecayType = "exp" });
+            Assert.True(double.IsFinite(new TorchtitanSchedule(1e-4, 30, null, 5, 0.5, decay, 0.1).LearningRateAt(25)));
+        Assert.Throws<ArgumentException>(() => new TorchtitanSchedule(1e-4, 30, null, 5, 0.5, "1-sqrt", 0.1));
+        Assert.Throws<ArgumentException>(() => new TorchtitanSchedule(1e-4, 30, null, 5, 0.5, "cosine", 0.1) with { DecayType = "exp" });
     }
 }

@@ -112,27 +112,133 @@ public class ImportTests
         Assert.Equal(Flags(flags), Flags(ExportBack(cpt, "megatron").Out.Split('\n')[1]));
     }
 
+    /// <summary>Any flags torchtitan accepts with a linear decay (and every decay type when the run ends at
+    /// total_steps + 1) import exactly, and export back to the same LR on every update.</summary>
     [Fact]
-    public void TorchtitanTomlRoundTrips()
+    public void TorchtitanFlagsRoundTrip()
     {
-        var gen = from n in Gen.Int[20, 400] from w in Gen.Int[0, 10] from ratio in Pick(0.0, 0.1, 0.25, 0.5) from lrMin in Pick(0.0, 0.1)
-                  select (n, w, ratio, lrMin);
-        using var dir = new TempDirectory();
-        gen.Sample(x =>
+        var gen = from n in Gen.Int[20, 400] from w in Gen.Int[0, 10] from ratio in Pick(0.0, 0.1, 0.25, 0.5) from factor in Pick(0.0, 0.1)
+                  from type in Pick("linear", "sqrt", "cosine") from full in Gen.Bool select (n, w, ratio, factor, type, full);
+        gen.Where(x => x.type == "linear" || x.full).Sample(x =>
         {
-            string toml = $"[training]\nsteps = {x.n}\n\n[optimizer]\nlr = 0.0008\n\n[lr_scheduler]\nwarmup_steps = {x.w}\ndecay_ratio = {Inv(x.ratio)}\ndecay_type = \"linear\"\nlr_min = {Inv(x.lrMin)}\n";
-            string path = dir.File($"{Guid.NewGuid():N}.toml", toml);
-            var reference = ReferenceSchedulers.Torchtitan(ReferenceSchedulers.ReadToml("# cptc export:\n" + toml)[0]);
-            string cpt = ImportExact(["--from", "torchtitan", path], reference);
-
-            var back = ReferenceSchedulers.ReadToml(ExportBack(cpt, "torchtitan").Out).Single();
-            Assert.Equal($"{x.n}", back["training.steps"]);
-            Assert.Equal($"{x.w}", back["lr_scheduler.warmup_steps"]);
-            Assert.Equal(0.0008, double.Parse(back["optimizer.lr"], CultureInfo.InvariantCulture));
-            long decay = (long)Math.Round(x.n * x.ratio, MidpointRounding.ToEven);
-            Assert.Equal(decay, (long)Math.Round(x.n * double.Parse(back["lr_scheduler.decay_ratio"], CultureInfo.InvariantCulture), MidpointRounding.ToEven));
-            if (decay > 0) Assert.Equal(x.lrMin, double.Parse(back["lr_scheduler.lr_min"], CultureInfo.InvariantCulture), 1e-12);
+            string flags = $"--training.steps {x.n} --optimizer.param-groups.0.optimizer-kwargs.lr 0.0008 --lr_scheduler.warmup_steps {x.w} " +
+                           (x.full ? $"--lr_scheduler.total_steps {x.n - 1} " : "") +
+                           $"--lr_scheduler.decay_ratio {Inv(x.ratio)} --lr_scheduler.decay_type {x.type} --lr_scheduler.min_lr_factor {Inv(x.factor)}";
+            var reference = ReferenceSchedulers.Torchtitan(Pairs(flags));
+            string cpt = ImportExact(["--from", "torchtitan", "--", .. flags.Split(' ')], reference);
+            var back = ReferenceSchedulers.ReadTorchtitan(ExportBack(cpt, "torchtitan").Out).Single();
+            Assert.True(ExportAssert.MaxRelativeDeviation(ExportAssert.Plan(cpt), 1, ReferenceSchedulers.Torchtitan(back)) <= ExportAssert.Tolerance);
         }, iter: 60);
+    }
+
+    static Dictionary<string, string> Pairs(string flags)
+    {
+        var tokens = flags.Split(' ');
+        return Enumerable.Range(0, tokens.Length / 2).ToDictionary(i => tokens[2 * i], i => tokens[2 * i + 1]);
+    }
+
+    /// <summary>torchtitan's debug model schedule (warmup 2, decay_ratio 0.8 of 10 steps, linear to 0), in
+    /// each form a user has it in: a Python config function, a TOML job file with its other sections,
+    /// dotted TOML keys, flags with <c>=</c>, and <c>section.key=value</c> pairs.</summary>
+    [Theory]
+    [InlineData("py", """
+        from torchtitan.components.optimizer import default_adamw, LRSchedulersContainer
+        from torchtitan.config import TrainingConfig
+        from torchtitan.trainer import Trainer
+
+        def my_debug_run() -> Trainer.Config:
+            config = Trainer.Config(
+                optimizer=default_adamw(lr=8e-4),  # AdamW, one param group
+                lr_scheduler=LRSchedulersContainer.Config(
+                    warmup_steps=2,
+                    decay_ratio=0.8,
+                    decay_type="linear",
+                    min_lr_factor=0.0,
+                ),
+                training=TrainingConfig(local_batch_size=8, seq_len=2048, steps=1_000),
+            )
+            config.training.steps = 10
+            return config
+        """)]
+    [InlineData("toml", """
+        # torchtitan job file
+        [job]
+        dump_folder = "./outputs"
+        description = "debug # not a comment"
+
+        [model]
+        name = "llama3"
+        flavor = "debugmodel"
+
+        [optimizer]
+        name = "AdamW"
+        lr = 8e-4
+        eps = 1e-8
+
+        [lr_scheduler]
+        warmup_steps = 2  # 20% of the steps
+        decay_ratio = 0.8
+        decay_type = "linear"
+        min_lr_factor = 0.0
+
+        [training]
+        local_batch_size = 8
+        seq_len = 2048
+        steps = 10
+
+        [checkpoint]
+        exclude_from_loading = [
+            "dataloader",
+            "lr_scheduler",
+        ]
+        """)]
+    [InlineData("toml", """
+        training.steps = 10
+        optimizer.lr = 0.0008
+        lr_scheduler.warmup_steps = 2
+        lr_scheduler.decay_ratio = 0.8
+
+        [model]
+        name = "llama3"
+        """)]
+    [InlineData("flags", "--training.steps=10 --optimizer.param-groups.0.optimizer-kwargs.lr=8e-4 --lr-scheduler.warmup-steps 2 --lr_scheduler.decay_ratio=0.8")]
+    [InlineData("pairs", "training.steps=10 optimizer.lr=8e-4 lr_scheduler.warmup_steps=2 lr_scheduler.decay_ratio=0.8 lr_scheduler.min_lr_factor=0")]
+    public void RealTorchtitanConfigsImport(string form, string text)
+    {
+        using var dir = new TempDirectory();
+        string[] settings = form switch
+        {
+            "py" or "toml" => [dir.File($"config.{form}", text)],
+            _ => text.Split(' '),
+        };
+        var reference = ReferenceSchedulers.Torchtitan(new Dictionary<string, string>
+        {
+            ["--training.steps"] = "10", ["--optimizer.param-groups.0.optimizer-kwargs.lr"] = "0.0008",
+            ["--lr_scheduler.warmup_steps"] = "2", ["--lr_scheduler.decay_ratio"] = "0.8",
+        });
+        string cpt = ImportExact(["--from", "torchtitan", "--", .. settings], reference);
+        Assert.Contains("warmup 2 steps from 0 to 0.0008 linear\n    stable 1 step at 0.0008\n    decay 7 steps to 0.0001", cpt);
+    }
+
+    [Theory]
+    [InlineData("--lr_scheduler.decay_type cosine", "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its cosine decay reaches min_lr_factor at update total_steps + 1 (101)")]
+    [InlineData("--lr_scheduler.total_steps 50", "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: training.steps (100) runs past total_steps + 1 (51)")]
+    [InlineData("--lr_scheduler.min_lr_factor 2", "cptc: error CPT4210: torchtitan setting 'lr_scheduler.min_lr_factor' is 2")]
+    [InlineData("--lr_scheduler.lr_minn 0", "cptc: error CPT4210: torchtitan setting 'lr_scheduler.lr_minn' is not one cptc reads")]
+    public void TorchtitanSchedulesCptcCannotWriteAreRefused(string extra, string start)
+    {
+        var result = CliRunner.Run(["import", "--from", "torchtitan", "--", "--training.steps", "100", "--optimizer.param-groups.0.optimizer-kwargs.lr", "3e-4",
+            "--lr_scheduler.warmup_steps", "10", "--lr_scheduler.decay_ratio", "0.5", .. extra.Split(' ')]);
+        Assert.Equal((2, ""), (result.ExitCode, result.Out));
+        Assert.StartsWith(start, result.Error);
+    }
+
+    [Fact]
+    public void MegatronFlagsWithEqualsSignsImport()
+    {
+        const string flags = "--lr 0.0003 --min-lr 0.0 --lr-warmup-iters 100 --lr-warmup-init 0.0 --lr-decay-style cosine --lr-decay-iters 1000 --train-iters 1001";
+        var withEquals = flags.Split(' ').Chunk(2).Select(p => $"{p[0]}={p[1]}").ToArray();
+        ImportExact(["--from", "megatron", "--", .. withEquals], ReferenceSchedulers.Megatron(flags));
     }
 
     [Fact]
@@ -168,7 +274,7 @@ public class ImportTests
     [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-style", "inverse-square-root" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its inverse-square-root style")]
     [InlineData("megatron", new[] { "--lr", "3e-4", "--min-lr", "1e-5", "--train-iters", "100", "--lr-decay-style", "WSD", "--lr-wsd-decay-style", "exponential", "--lr-wsd-decay-iters", "10", "--lr-decay-iters", "99" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: its exponential WSD decay")]
     [InlineData("megatron", new[] { "--lr", "3e-4", "--train-iters", "100", "--lr-decay-iters", "200", "--lr-decay-style", "cosine" }, "cptc: error CPT4211: this megatron schedule cannot be written as .cpt phases: --train-iters ends the run inside the decay")]
-    [InlineData("torchtitan", new[] { "training.steps=100", "optimizer.lr=3e-4", "lr_scheduler.warmup_steps=10", "lr_scheduler.decay_ratio=0.5", "lr_scheduler.decay_type=sqrt" }, "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its sqrt decay")]
+    [InlineData("torchtitan", new[] { "training.steps=100", "optimizer.lr=3e-4", "lr_scheduler.warmup_steps=10", "lr_scheduler.decay_ratio=0.5", "lr_scheduler.decay_type=sqrt" }, "cptc: error CPT4211: this torchtitan schedule cannot be written as .cpt phases: its sqrt decay reaches min_lr_factor")]
     [InlineData("pytorch", new[] { "lr=1" }, "cptc: error CPT4212: unknown framework 'pytorch'; --from takes hf, megatron, torchtitan")]
     [InlineData("hff", new[] { "lr=1" }, "cptc: error CPT4212: unknown framework 'hff'; did you mean 'hf'? --from takes hf, megatron, torchtitan")]
     public void BadSettingsAreOneLineAndExitTwo(string framework, string[] settings, string start)

@@ -30,7 +30,12 @@ internal static class ReferenceSchedulers
         return used;
     }
 
-    /// <summary>transformers.optimization._get_wsd_scheduler_lambda (num_cycles = 0.5).</summary>
+    /// <summary>
+    /// transformers' <c>_get_wsd_scheduler_lambda</c> (src/transformers/optimization.py, as stored at
+    /// commit 005edacb6b5dabbf0843e92c6623de9e07ca6241; num_cycles = 0.5) in a <c>LambdaLR</c>. The
+    /// Trainer's training loop (src/transformers/trainer.py) calls <c>lr_scheduler.step()</c> after each
+    /// optimizer step that ran, so update k runs with the lambda of k − 1 (<see cref="LambdaLr"/>).
+    /// </summary>
     public static double[] HuggingFace(JsonElement stage)
     {
         var args = stage.GetProperty("training_arguments");
@@ -68,8 +73,14 @@ internal static class ReferenceSchedulers
         return LambdaLr(args.GetProperty("learning_rate").GetDouble(), args.GetProperty("max_steps").GetInt64(), Lambda);
     }
 
-    /// <summary>Megatron-LM OptimizerParamScheduler.get_lr, counting samples as Megatron does
-    /// (iterations × global batch size), which must not change a single LR.</summary>
+    /// <summary>
+    /// Megatron-LM's <c>OptimizerParamScheduler.get_lr</c> (megatron/core/optimizer_param_scheduler.py
+    /// at commit d98e8a64ddf34856e74b24714e3bedb2f5a39553, 2026-08-22), driven as
+    /// megatron/training/training.py (same commit) drives it: <c>get_optimizer_param_scheduler</c>
+    /// turns the iteration flags into samples (× global batch size), the constructor calls
+    /// <c>step(0)</c>, and <c>train_step</c> calls <c>step(increment)</c> after each successful update with
+    /// <c>increment</c> = the global batch size. Counting samples must not change a single LR.
+    /// </summary>
     public static double[] Megatron(string flagLine, long globalBatchSize = 512)
     {
         var tokens = flagLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -129,51 +140,83 @@ internal static class ReferenceSchedulers
         return used;
     }
 
-    /// <summary>torchtitan build_lr_schedulers + linear_warmup_stable_decay, from its TOML.</summary>
-    public static double[] Torchtitan(IReadOnlyDictionary<string, string> toml)
+    /// <summary>
+    /// torchtitan's <c>LRSchedulersContainer.Config.build</c> and <c>linear_warmup_stable_decay</c>,
+    /// line by line as in torchtitan/components/optimizer/lr_scheduler.py at commit
+    /// b5bcd76c66d0acb1a08b176d9639425bc55e0b2a (2026-08-21; the lambda is the same in v0.1.0 …
+    /// v0.2.2), read from the exported flags. Its training loop (torchtitan/trainer.py, same commit,
+    /// <c>train_step</c>) calls <c>self.optimizers.step()</c> and then <c>self.lr_schedulers.step()</c>,
+    /// so update k runs with the lambda of k − 1 (<see cref="LambdaLr"/>).
+    /// </summary>
+    public static double[] Torchtitan(IReadOnlyDictionary<string, string> flags)
     {
-        long trainingSteps = L(toml["training.steps"]);
-        long warmup = L(toml["lr_scheduler.warmup_steps"]);
-        double ratio = D(toml["lr_scheduler.decay_ratio"]);
-        long decay = (long)Math.Round(trainingSteps * ratio, MidpointRounding.ToEven);   // Python's round()
-        if (warmup + decay > trainingSteps) decay = trainingSteps - warmup;
-        long stable = trainingSteps - warmup - decay;
-        string type = toml["lr_scheduler.decay_type"].Trim('"');
-        double lrMin = D(toml["lr_scheduler.lr_min"]);
+        long trainingSteps = L(flags["--training.steps"]);
+        long? configTotal = flags.TryGetValue("--lr_scheduler.total_steps", out var t) ? L(t) : null;
+        double? decayRatio = flags.TryGetValue("--lr_scheduler.decay_ratio", out var r) ? D(r) : null;
+        string lrDecayType = flags.GetValueOrDefault("--lr_scheduler.decay_type", "linear");
+        double minLrFactor = flags.TryGetValue("--lr_scheduler.min_lr_factor", out var m) ? D(m) : 0.0;
 
-        double Lambda(long current)
+        long totalSteps = configTotal ?? trainingSteps;
+        long warmupSteps = L(flags["--lr_scheduler.warmup_steps"]);
+        if (warmupSteps > totalSteps) warmupSteps = totalSteps;
+        long decaySteps;
+        if (decayRatio is { } ratio)
         {
-            long warmupStable = warmup + stable;
-            if (current < warmup) return (current + 1) / (double)(warmup + 1);
-            if (current < warmupStable) return 1.0;
-            double progress = (current + 1 - warmupStable) / (double)(decay + 1);
-            double adj = type switch
-            {
-                "linear" => 1 - progress,
-                "sqrt" => 1 - Math.Sqrt(progress),
-                "cosine" => 0.5 * (1.0 + Math.Cos(Math.PI * progress)),
-                _ => throw new InvalidOperationException(type),
-            };
-            return lrMin + (1 - lrMin) * adj;
+            decaySteps = (long)Math.Round(totalSteps * ratio, MidpointRounding.ToEven);   // Python's round()
+            if (warmupSteps + decaySteps > totalSteps) decaySteps = totalSteps - warmupSteps;
         }
-        return LambdaLr(D(toml["optimizer.lr"]), trainingSteps, Lambda);
+        else decaySteps = totalSteps - warmupSteps;
+        long stableSteps = totalSteps + 1 - warmupSteps - decaySteps;
+
+        double Lambda(long currentStep)
+        {
+            long warmupStableSteps = warmupSteps + stableSteps;
+            double currAdjustment;
+            if (currentStep < warmupSteps)
+            {
+                currentStep += 1;
+                Assert.True(warmupSteps != 0);
+                currAdjustment = (double)currentStep / warmupSteps;
+            }
+            else if (currentStep < warmupStableSteps) currAdjustment = 1.0;
+            else
+            {
+                currentStep += 1;
+                Assert.True(decaySteps != 0, "torchtitan asserts decay_steps != 0");
+                double progress = (double)(currentStep - warmupStableSteps) / decaySteps;
+                currAdjustment = lrDecayType switch
+                {
+                    "linear" => 1 - progress,
+                    "sqrt" => 1 - Math.Sqrt(progress),
+                    "cosine" => 0.5 * (1.0 + Math.Cos(Math.PI * progress)),
+                    _ => throw new InvalidOperationException(lrDecayType),
+                };
+                currAdjustment = minLrFactor + (1 - minLrFactor) * currAdjustment;
+            }
+            return currAdjustment;
+        }
+        return LambdaLr(D(flags["--optimizer.param-groups.0.optimizer-kwargs.lr"]), trainingSteps, Lambda);
     }
 
-    /// <summary>The TOML documents of the torchtitan target: <c>section.key → value</c> per document
-    /// (a document starts at each comment line that introduces a stage).</summary>
-    public static List<Dictionary<string, string>> ReadToml(string text)
+    /// <summary>The torchtitan target's stages: each stage's flags (the line after its comment line),
+    /// checked to say the same as the Python assignments that follow them.</summary>
+    public static List<Dictionary<string, string>> ReadTorchtitan(string text)
     {
-        var documents = new List<Dictionary<string, string>>();
-        string section = "";
-        foreach (var raw in text.Split('\n'))
+        var stages = new List<Dictionary<string, string>>();
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
         {
-            string line = raw.Trim();
-            if (line.StartsWith("# cptc export:", StringComparison.Ordinal)) { documents.Add([]); continue; }
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (line.StartsWith('[')) { section = line.Trim('[', ']'); continue; }
-            int eq = line.IndexOf('=');
-            documents[^1].Add($"{section}.{line[..eq].Trim()}", line[(eq + 1)..].Trim());
+            if (!lines[i].StartsWith("# cptc export:", StringComparison.Ordinal)) continue;
+            var tokens = lines[i + 1].Split(' ');
+            var flags = Enumerable.Range(0, tokens.Length / 2).ToDictionary(j => tokens[2 * j], j => tokens[2 * j + 1]);
+            var python = lines.Skip(i + 3).TakeWhile(l => l.StartsWith("config.", StringComparison.Ordinal))
+                .Select(l => l["config.".Length..].Split(" = ")).ToDictionary(p => p[0], p => p[1].Trim('"'));
+            Assert.Equal(flags["--training.steps"], python["training.steps"]);
+            Assert.Equal(flags["--optimizer.param-groups.0.optimizer-kwargs.lr"], python["optimizer.param_groups[0].optimizer_kwargs[\"lr\"]"]);
+            foreach (var (flag, value) in flags.Where(f => f.Key.StartsWith("--lr_scheduler.", StringComparison.Ordinal)))
+                Assert.Equal(value, python[flag[2..]]);
+            stages.Add(flags);
         }
-        return documents;
+        return stages;
     }
 }

@@ -1,14 +1,17 @@
 namespace CptLang.Export.Frameworks;
 
 /// <summary>
-/// torchtitan's <c>linear_warmup_stable_decay</c> (torchtitan/components/lr_scheduler.py): a
-/// <c>LambdaLR</c> over scheduler steps <c>s = 0, 1, …</c>; the <c>k</c>-th update uses <c>s = k − 1</c>.
-/// <c>decay_steps = round(steps·decay_ratio)</c> (Python's round: halves to even; cut to
-/// <c>steps − warmup</c> if too long; <c>steps − warmup</c> without a ratio),
-/// <c>stable = steps − warmup − decay</c>. Warmup <c>(s+1)/(W+1)</c> for <c>s &lt; W</c>, then 1,
-/// then decay progress <c>(s + 1 − W − S)/(D + 1)</c> scaled to <c>[lr_min, 1]</c> (lr_min is a ratio).
+/// torchtitan's <c>LRSchedulersContainer.Config.build</c> (torchtitan/components/optimizer/lr_scheduler.py,
+/// commit b5bcd76; the same formula in every release since v0.1.0, docs/export.md): a <c>LambdaLR</c>
+/// stepped after each update, so the <c>k</c>-th update uses <c>s = k − 1</c>. With
+/// <c>T = total_steps</c> (None: <c>training.steps</c>), <c>W = min(warmup_steps, T)</c>,
+/// <c>D = round(T·decay_ratio)</c> (Python's round: halves to even; cut to <c>T − W</c>;
+/// <c>T − W</c> without a ratio) and <c>S = T + 1 − W − D</c>: warmup <c>(s+1)/W</c> for
+/// <c>s &lt; W</c>, then 1 for <c>s &lt; W + S</c>, then decay progress <c>(s + 1 − W − S)/D</c>
+/// scaled to <c>[min_lr_factor, 1]</c>. Progress reaches 1 at update <c>T + 1</c> only.
 /// </summary>
-public sealed record TorchtitanSchedule(double Lr, long Steps, long WarmupSteps, double? DecayRatio, string DecayType, double LrMin)
+public sealed record TorchtitanSchedule(
+    double Lr, long Steps, long? TotalSteps, long WarmupSteps, double? DecayRatio, string DecayType, double MinLrFactor)
 {
     public static IReadOnlyList<string> DecayTypes { get; } = ["linear", "sqrt", "cosine"];
 
@@ -18,31 +21,39 @@ public sealed record TorchtitanSchedule(double Lr, long Steps, long WarmupSteps,
     /// <summary>One of <see cref="DecayTypes"/>.</summary>
     public string DecayType { get => decayType; init => decayType = FrameworkTypes.Known(value, DecayTypes, "decay_type"); }
 
+    /// <summary>The length of the LR schedule (<c>total_steps</c>, or <c>training.steps</c>).</summary>
+    public long Total => TotalSteps ?? Steps;
+
+    /// <summary>The warmup torchtitan runs: cut to the schedule's length (it warns).</summary>
+    public long Warmup => Math.Min(WarmupSteps, Total);
+
     public long DecaySteps
     {
         get
         {
-            if (DecayRatio is not { } ratio) return Steps - WarmupSteps;
-            long decay = (long)Math.Round(Steps * ratio, MidpointRounding.ToEven);
-            return WarmupSteps + decay > Steps ? Steps - WarmupSteps : decay;
+            if (DecayRatio is not { } ratio) return Total - Warmup;
+            long decay = (long)Math.Round(Total * ratio, MidpointRounding.ToEven);
+            return Warmup + decay > Total ? Total - Warmup : decay;
         }
     }
 
-    public long StableSteps => Steps - WarmupSteps - DecaySteps;
+    /// <summary>Includes torchtitan's "virtual last step" (the + 1).</summary>
+    public long StableSteps => Total + 1 - Warmup - DecaySteps;
 
     public double LearningRateAt(long update)
     {
-        long s = update - 1, warmupStable = WarmupSteps + StableSteps, decay = DecaySteps;
-        if (s < WarmupSteps) return Lr * ((double)(s + 1) / (WarmupSteps + 1));
+        long s = update - 1, w = Warmup, warmupStable = w + StableSteps, decay = DecaySteps;
+        if (s < w) return Lr * ((double)(s + 1) / w);
         if (s < warmupStable) return Lr;
-        double progress = (double)(s + 1 - warmupStable) / (decay + 1);
-        double fall = DecayType switch
+        if (decay == 0) return double.NaN;          // torchtitan asserts decay_steps != 0 here
+        double progress = (double)(s + 1 - warmupStable) / decay;
+        double adjustment = DecayType switch
         {
             "linear" => 1 - progress,
             "sqrt" => 1 - Math.Sqrt(progress),
             "cosine" => 0.5 * (1.0 + Math.Cos(Math.PI * progress)),
             _ => throw FrameworkTypes.Unknown(DecayType, "decay_type"),
         };
-        return Lr * (LrMin + (1 - LrMin) * fall);
+        return Lr * (MinLrFactor + (1 - MinLrFactor) * adjustment);
     }
 }
