@@ -23,6 +23,7 @@ public static class Cli
             OptimizeCommand.Create(terminal),
             ExportCommand.Create(terminal),
             ImportCommand.Create(terminal),
+            LspCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
