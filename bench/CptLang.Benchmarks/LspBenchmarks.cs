@@ -35,10 +35,7 @@ public class LspBenchmarks
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         _client = new JsonRpc(new HeaderDelimitedMessageHandler(toServer.Writer.AsStream(), fromServer.Reader.AsStream(), formatter));
-        _client.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JsonElement>(p =>
-        {
-            if (p.GetProperty("version").GetInt32() == _version) _published.TrySetResult();
-        }));
+        _client.AddLocalRpcTarget(new Receiver(this));
         _client.StartListening();
         _client.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { capabilities = new { } }).GetAwaiter().GetResult();
         _client.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = Uri, languageId = "cpt", version = 1, text = _text } }).GetAwaiter().GetResult();
@@ -52,6 +49,15 @@ public class LspBenchmarks
         _client.NotifyAsync("exit").GetAwaiter().GetResult();
         _server.GetAwaiter().GetResult();
         _client.Dispose();
+    }
+
+    sealed class Receiver(LspBenchmarks owner)
+    {
+        [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
+        public void Publish(JsonElement p)
+        {
+            if (p.TryGetProperty("version", out var v) && v.GetInt32() == owner._version) owner._published.TrySetResult();
+        }
     }
 
     /// <summary>One keystroke (a digit of a run's peak LR changes) until its diagnostics arrive.</summary>
