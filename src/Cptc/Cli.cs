@@ -23,6 +23,7 @@ internal static class Cli
             OptimizeCommand.Create(terminal),
             ExportCommand.Create(terminal),
             ImportCommand.Create(terminal),
+            LspCommand.Create(terminal),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
