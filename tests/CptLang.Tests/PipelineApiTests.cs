@@ -144,4 +144,28 @@ public class PipelineApiTests
         Assert.Contains(response.Outcome.Block.TrimEnd('\n'), response.Rewritten);
         Assert.False(Compilation.Create(response.Rewritten!).HasErrors);
     }
+
+    [Fact]
+    public void A_run_that_ends_at_LR_0_has_no_recovery_after_it()
+    {
+        // the general loss rises after the switch and the run anneals to 0: holding LR 0, only
+        // the annealing term would move the law's curve, which is not training
+        var compilation = Compile("""
+            run r {
+              peak_lr 2e-4
+              train fineweb { stable 36k steps  decay 4k steps to 0 linear }
+              switch to kp { warmup 10 steps from 0 to 2e-4  decay 300 steps to 0 linear }
+            }
+            law fineweb { L0 = 3.057  A = 0.490  alpha = 0.497  C1 = 0.299  C2 = 1  B = 0.366  E = 28  beta = 0.189 }
+            """);
+        var turning = Prediction.Compute(compilation, compilation.Plans[0], StepSelection.Default()).Prediction!.Derived.Turning!;
+        Assert.Equal(Laws.Derived.TurningOutcome.EndsAnnealed, turning.Outcome);
+        Assert.Null(turning.ContinualSteps);
+        Assert.True(turning.FinalLoss > turning.SwitchLoss);
+
+        // the same run ending at a positive LR extrapolates at that LR, as before
+        var held = Compile(compilation.Text.ToString().Replace("decay 300 steps to 0 linear", "decay 300 steps to 1e-5 linear"));
+        var heldTurning = Prediction.Compute(held, held.Plans[0], StepSelection.Default()).Prediction!.Derived.Turning!;
+        Assert.NotEqual(Laws.Derived.TurningOutcome.EndsAnnealed, heldTurning.Outcome);
+    }
 }

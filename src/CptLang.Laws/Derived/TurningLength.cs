@@ -19,6 +19,10 @@ public enum TurningOutcome
     /// <summary>It never rose above its switch value (within the run and the extension), so
     /// there is nothing to turn.</summary>
     NoRise,
+    /// <summary>It rose and is still above its switch value when the run ends, and the run ends
+    /// at LR 0: nothing more is trained, so there is no later recovery to extrapolate (the law's
+    /// annealing term would keep falling at LR 0, which is not learning).</summary>
+    EndsAnnealed,
 }
 
 /// <summary>
@@ -93,12 +97,15 @@ public sealed record TurningLength(
         if (rise is null) return Result(TurningOutcome.NoRise, null, null);
         long? back = LossSearch.FirstAtOrBelow(curve, rise.Value + 1, curve.End);
         if (curve.Problem is not null) return null;
-        if (back is not null)
-            return Result(back <= runEnd ? TurningOutcome.Within : TurningOutcome.NotWithinRun, back, rise);
+        if (back is not null && back <= runEnd) return Result(TurningOutcome.Within, back, rise);
+        // at LR 0 a "recovery" after the run is the annealing term alone, not learning
+        if (back is not null && curve.HeldLearningRate == 0) return Result(TurningOutcome.EndsAnnealed, null, rise);
+        if (back is not null) return Result(TurningOutcome.NotWithinRun, back, rise);
         // Still above after 2^40 more steps: "never" when even the bound over all later steps
         // stays above the switch value; otherwise it may yet come back, later than we looked.
         var tail = curve.TailBounds();
         if (curve.Problem is not null) return null;
-        return Result(tail.Low > 0 ? TurningOutcome.Never : TurningOutcome.NotWithinRun, null, rise);
+        return Result(tail.Low > 0 ? TurningOutcome.Never
+            : curve.HeldLearningRate == 0 ? TurningOutcome.EndsAnnealed : TurningOutcome.NotWithinRun, null, rise);
     }
 }

@@ -45,6 +45,7 @@ internal static class OptimizeCsvReport
         TurningOutcome.Within => "within",
         TurningOutcome.NotWithinRun => "after-run",
         TurningOutcome.Never => "never",
+        TurningOutcome.EndsAnnealed => "ends-annealed",
         _ => "no-rise",
     };
 

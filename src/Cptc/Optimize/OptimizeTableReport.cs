@@ -88,6 +88,7 @@ internal static class OptimizeTableReport
         TurningOutcome.Within => $"{DisplayFormat.Steps(t.ContinualSteps!.Value)} steps",
         TurningOutcome.NotWithinRun => t.ContinualSteps is long s ? $"after the run ({DisplayFormat.Steps(s)} steps)" : "after the run",
         TurningOutcome.Never => "never",
+        TurningOutcome.EndsAnnealed => "not within the run (ends at LR 0)",
         _ => "no rise",
     };
 

@@ -129,6 +129,7 @@ internal static class JsonReport
         TurningOutcome.Within => "within",
         TurningOutcome.NotWithinRun => "not-within-run",
         TurningOutcome.Never => "never",
+        TurningOutcome.EndsAnnealed => "ends-annealed",
         _ => "no-rise",
     };
 }

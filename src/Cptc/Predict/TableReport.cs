@@ -105,6 +105,9 @@ internal static class TableReport
                 $"Turning length: not within the run — {law} ends {Signed(turning.FinalLoss - turning.SwitchLoss)} above its switch value; holding the final LR it would be back after {Steps(t)} of CPT.",
             TurningOutcome.NotWithinRun =>
                 $"Turning length: not within the run — {law} ends {Signed(turning.FinalLoss - turning.SwitchLoss)} above its switch value and comes back only very slowly at the final LR.",
+            TurningOutcome.EndsAnnealed =>
+                $"Turning length: not within the run — {law} ends {Signed(turning.FinalLoss - turning.SwitchLoss)} above its switch value, and the run ends annealed (LR 0): " +
+                "no more training moves it. To bring it back, train longer, end at a higher LR, or replay general data.",
             TurningOutcome.Never =>
                 $"Turning length: never — the general loss ({law}) rose after the switch and its long-run limit {Loss(turning.LongRunLimit)} stays above its switch value {Loss(turning.SwitchLoss)}.",
             _ => "",
