@@ -36,7 +36,7 @@ public static class LawFitter
         foreach (var (name, value) in fixedValues ?? new Dictionary<string, double>())
         {
             int i = form.Names.IndexOf(name);
-            if (i < 0) throw new ArgumentException($"a {LawForms.Keyword(form.Form)} law has no parameter {name}", nameof(fixedValues));
+            if (i < 0) throw new ArgumentException($"{LawForms.ALaw(form.Form)} has no parameter {name}", nameof(fixedValues));
             fixedByIndex[i] = value;
         }
         // parameters the runs determine (Eq. 7's N); those the caller fixed keep the caller's value

@@ -24,6 +24,13 @@ public static class LawForms
         throw new ArgumentOutOfRangeException(nameof(form), form, null);
     }
 
+    /// <summary>"an eq1 law", "a replay law": the keyword with its article, for messages.</summary>
+    public static string ALaw(LawForm form)
+    {
+        string keyword = Keyword(form);
+        return $"{("aeiou".Contains(keyword[0]) ? "an" : "a")} {keyword} law";
+    }
+
     /// <summary>The form of <paramref name="keyword"/> (exact, case-sensitive).</summary>
     public static bool TryParse(string keyword, out LawForm form)
     {

@@ -13,10 +13,10 @@ public sealed record LawParameters
         var names = LawParameterNames.Of(form);
         var missing = names.Where(n => !values.ContainsKey(n)).ToList();
         if (missing.Count > 0)
-            throw new ArgumentException($"a {LawForms.Keyword(form)} law needs {string.Join(", ", missing)}", nameof(values));
+            throw new ArgumentException($"{LawForms.ALaw(form)} needs {string.Join(", ", missing)}", nameof(values));
         var extra = values.Keys.Where(k => !names.Contains(k)).ToList();
         if (extra.Count > 0)
-            throw new ArgumentException($"a {LawForms.Keyword(form)} law has no parameter {string.Join(", ", extra)}", nameof(values));
+            throw new ArgumentException($"{LawForms.ALaw(form)} has no parameter {string.Join(", ", extra)}", nameof(values));
         Form = form;
         Values = names.Select(n => values[n]).ToImmutableArray();
     }
@@ -29,7 +29,7 @@ public sealed record LawParameters
     public ImmutableArray<string> Names => LawParameterNames.Of(Form);
 
     public double this[string name] => TryGet(name, out var v) ? v
-        : throw new KeyNotFoundException($"a {LawForms.Keyword(Form)} law has no parameter {name}");
+        : throw new KeyNotFoundException($"{LawForms.ALaw(Form)} has no parameter {name}");
 
     public bool TryGet(string name, out double value)
     {

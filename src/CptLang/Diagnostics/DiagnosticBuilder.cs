@@ -243,6 +243,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitInvalidOption(string message, string hint) => Make(C.FitInvalidOption, message, hint);
     public Diagnostic FitFailed(string law) => Make(C.FitFailed,
         $"no start of the search for law '{law}' reached a finite objective", "check the logs and the runs' schedules");
+    public Diagnostic FitRunWithoutOwnRows(string run) => Make(C.FitRunWithoutOwnRows,
+        $"every logged row of run '{run}' repeats a row of another fitted run (shared pre-training), so it adds nothing to the fit",
+        "log the run past its switch, or leave it out");
     public Diagnostic FitCannotBeWritten(string law, string problem) => Make(C.FitCannotBeWritten,
         $"the fitted law '{law}' cannot be written into the file: with it, the file would not compile ({problem})",
         "fit without --write and paste the block where it applies, or fit the form the file's runs need");

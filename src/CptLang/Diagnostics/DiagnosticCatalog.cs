@@ -97,6 +97,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FitOnBound = new("CPT3101", Warning, "Fitted parameter on a bound");
     public static readonly DiagnosticDescriptor FitNotIdentifiable = new("CPT3102", Warning, "Parameter not identifiable from the logs");
     public static readonly DiagnosticDescriptor FitFewPoints = new("CPT3103", Warning, "Fewer points than parameters");
+    public static readonly DiagnosticDescriptor FitRunWithoutOwnRows = new("CPT3105", Warning, "Log without rows of its own");
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");

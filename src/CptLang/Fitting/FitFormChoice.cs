@@ -47,8 +47,13 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
         foreach (var (name, value, text) in fixedParameters)
         {
             int index = form.Names.IndexOf(name);
+            if (Binding.PropertyNames.Settings.Contains(name))
+                return (null, Invalid($"{name} is a setting of the schedule, not a parameter of the law",
+                    name == Binding.PropertyNames.Lambda
+                        ? $"write `lambda {text}` in the .cpt file (file or run level, docs/laws.md §1), or let the fit choose it with --fit-lambda"
+                        : $"write `{name} {text}` in the .cpt file (docs/laws.md §1)"));
             if (index < 0)
-                return (null, Invalid($"a {LawForms.Keyword(form.Form)} law has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}"));
+                return (null, Invalid($"{LawForms.ALaw(form.Form)} has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}"));
             var bound = form.Bounds[index];
             if (!bound.Contains(value))
                 return (null, Invalid($"--fix {name}={text} is outside the interval [{DisplayFormat.Number(bound.Lower)}, {DisplayFormat.Number(bound.Upper)}] the fit searches", "fix it to a value inside"));

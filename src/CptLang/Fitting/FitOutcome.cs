@@ -13,7 +13,14 @@ namespace CptLang.Fitting;
 public sealed record FitOutcome(
     string Law, string Form, IReadOnlyList<KeyValuePair<string, double>> Parameters, string Block,
     double Objective, string ObjectiveKind, int Points, int FreeParameters, int? Starts,
-    IReadOnlyList<RunFit> Runs, FitMetrics Fitted, FitMetrics? HeldOut, string? Note = null);
+    IReadOnlyList<RunFit> Runs, FitMetrics Fitted, FitMetrics? HeldOut, string? Note = null)
+{
+    /// <summary>Further lines the report prints under the objective (shared rows, lambda).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Logged rows that repeat a fitted run's row and were counted once.</summary>
+    public int SharedRows { get; init; }
+}
 
 /// <summary>The metrics of one run; a held-out run was not used to fit.</summary>
 public sealed record RunFit(string Run, bool HeldOut, FitMetrics Metrics);

@@ -78,7 +78,7 @@ public static class LawFitting
             }
 
             // the logs, each checked on its own and against its run
-            var runs = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
+            var checkedLogs = new List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)>();
             bool logErrors = false;
             for (int i = 0; i < logs.Count; i++)
             {
@@ -93,10 +93,25 @@ public static class LawFitting
                     logErrors = true;
                     continue;
                 }
-                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![logs[i].Run] : null;
-                runs.Add((plans[i], RunLogs.Observations(log!, new ScheduleAreas(plans[i]), law, size), request.HeldOut.Contains(logs[i].Run)));
+                checkedLogs.Add((plans[i], log!, request.HeldOut.Contains(logs[i].Run)));
             }
             if (logErrors) return Stop();
+
+            // rows shared by several logs (the pre-training rows of CPT runs) count once
+            var (rows, shared) = SharedRows.Dedupe(checkedLogs);
+            var runs = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
+            for (int i = 0; i < checkedLogs.Count; i++)
+            {
+                var (plan, _, heldOut) = checkedLogs[i];
+                if (rows[i].Steps.Length == 0)
+                {
+                    Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
+                    continue;
+                }
+                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![plan.Run] : null;
+                runs.Add((plan, FitRun.Create(new ScheduleAreas(plan), law, rows[i].Steps, rows[i].Losses, size), heldOut));
+            }
+            if (runs.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
 
             var fit = choice.Sum is { } sum
                 ? SumFit.Fit(law, sum, compilation, runs)
@@ -117,7 +132,12 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            return new FitResponse(fit.Outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
+            var outcome = shared == 0 ? fit.Outcome : fit.Outcome with
+            {
+                Notes = [.. fit.Outcome.Notes, $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once"],
+                SharedRows = shared,
+            };
+            return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
 
         /// <summary>The file with the fitted block in place, or the diagnostic that says why it

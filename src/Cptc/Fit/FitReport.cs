@@ -20,6 +20,7 @@ internal static class FitReport
         text.Append(CultureInfo.InvariantCulture,
             $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} ({fit.ObjectiveKind}; {fit.Points} points, {fit.FreeParameters} fitted parameters{(fit.Starts is { } starts ? $", best of {starts} starts" : "")})\n");
         if (fit.Note is { } note) text.Append(note).Append('\n');
+        foreach (var line in fit.Notes) text.Append(line).Append('\n');
         text.Append('\n');
         var rows = new List<string[]> { new[] { "run", "set", "points", "R2", "MAE", "RMSE", "MAPE %", "worst %" } };
         foreach (var run in fit.Runs) rows.Add(Row(run.Run, run.HeldOut ? "held out" : "fitted", run.Metrics));
@@ -50,6 +51,7 @@ internal static class FitReport
         json.WriteNumber("fittedParameters", fit.FreeParameters);
         if (fit.Starts is { } starts) json.WriteNumber("starts", starts); else json.WriteNull("starts");
         if (fit.Note is { } note) json.WriteString("note", note);
+        json.WriteNumber("sharedRows", fit.SharedRows);
         json.WriteStartArray("runs");
         foreach (var run in fit.Runs)
         {
