@@ -192,7 +192,7 @@ public static class LogReader
             var names = record.EnumerateObject().Select(p => p.Name).ToList();
             // JSON readers disagree on which of two equal keys wins: refuse instead of guessing
             if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                return DiagnosticBuilder.At(KeySpan(line, lineStart, twice.Key)).LogDuplicateKey(twice.Key);
+                return DiagnosticBuilder.At(new TextSpan(lineStart + Math.Max(0, line.LastIndexOf($"\"{twice.Key}\"", StringComparison.Ordinal)), twice.Key.Length + 2)).LogDuplicateKey(twice.Key);
             // a record that lacks the loss (W&B logs train and eval metrics on separate lines) is skipped
             if (!record.TryGetProperty(columns.Loss, out var lossValue)) continue;
             if (!record.TryGetProperty(columns.Step, out var stepValue))
