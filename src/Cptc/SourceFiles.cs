@@ -59,6 +59,14 @@ internal static class SourceFiles
 
     static byte[] ReadBounded(Stream stream, string path, long max, string hint)
     {
+        // a regular file says its length: one buffer of that size, no growing copies
+        if (stream.CanSeek && stream.Length is > 0 and var length && length <= max)
+        {
+            var exact = new byte[length];
+            stream.ReadExactly(exact);
+            if (stream.ReadByte() < 0) return exact;
+            stream.Position = 0;
+        }
         using var memory = new MemoryStream();
         var buffer = new byte[1 << 16];
         int read;
