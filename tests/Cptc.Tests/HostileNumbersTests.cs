@@ -113,3 +113,16 @@ public class HostileNumbersTests
         Assert.True(double.IsFinite(document.RootElement.GetProperty("fitted").GetProperty("rmse").GetDouble()));
     }
 }
+
+/// <summary>Messages of issue 11 outside the files and logs.</summary>
+public class HostileMessagesTests
+{
+    [Fact]
+    public void A_run_too_long_is_reported_once_not_per_later_phase()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("check", dir.File("long.cpt", "run x {\n  peak_lr 1e-4\n  train web {\n    stable 6e14 steps\n    stable 6e14 steps\n    stable 6e14 steps\n    stable 6e14 steps\n  }\n}\n"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'), line => line.Contains("CPT2019"));
+    }
+}
