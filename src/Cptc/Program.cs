@@ -1,1 +1,1 @@
-return Cptc.Cli.Run(args, Console.Out, Console.Error);
+return Cptc.Cli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);

@@ -1,15 +1,24 @@
+using System.Text;
 using CptLang;
 using CptLang.Diagnostics;
 using CptLang.Text;
 
 namespace Cptc;
 
-/// <summary>The streams a command writes to, and the ways cptc prints to them. Commands never
-/// touch <see cref="Console"/>, so tests run them in-process on string writers.</summary>
-internal sealed class Terminal(TextWriter output, TextWriter error)
+/// <summary>The streams a command reads and writes, and the ways cptc prints to them. Commands
+/// never touch <see cref="Console"/>, so tests run them in-process on string writers. A failing
+/// stdout (a full disk, a closed pipe) is an I/O error, CPT4002; a failing stderr is ignored:
+/// there is nowhere left to report it, and the exit code still tells.</summary>
+internal sealed class Terminal(TextWriter output, TextWriter error, Func<Stream>? input = null)
 {
-    public TextWriter Out { get; } = output;
-    public TextWriter Error { get; } = error;
+    public TextWriter Out { get; } = new GuardedWriter(output, e => throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile("stdout", e is UnauthorizedAccessException ? "it is closed" : Messages.Plain(e))));
+    public TextWriter Error { get; } = new GuardedWriter(error, _ => { });
+
+    /// <summary>stderr is the process's own (a progress bar may be drawn there).</summary>
+    public bool ErrorIsConsole { get; } = ReferenceEquals(error, Console.Error);
+
+    /// <summary>stdin, for the file name <c>-</c>.</summary>
+    public Stream OpenInput() => (input ?? Console.OpenStandardInput)();
 
     /// <summary>Diagnostics on stderr in the canonical format; true when one was an error.</summary>
     public bool Report(Compilation compilation) => Report(compilation.Diagnostics, compilation.Text);
@@ -41,5 +50,24 @@ internal sealed class Terminal(TextWriter output, TextWriter error)
             errors |= diagnostic.IsError;
         }
         return errors;
+    }
+
+    /// <summary>A writer whose I/O failures go to <c>failed</c> (which may throw something else).</summary>
+    sealed class GuardedWriter(TextWriter inner, Action<Exception> failed) : TextWriter
+    {
+        public override Encoding Encoding => inner.Encoding;
+        public override void Write(char value) => Guard(() => inner.Write(value));
+        public override void Write(string? value) => Guard(() => inner.Write(value));
+        public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+        public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
+        public override void Flush() => Guard(inner.Flush);
+        public override string ToString() => inner.ToString()!;
+
+        void Guard(Action write)
+        {
+            try { write(); }
+            // a closed descriptor is EBADF, which .NET reports as UnauthorizedAccessException
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { failed(e); }
+        }
     }
 }

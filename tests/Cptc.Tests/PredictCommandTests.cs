@@ -79,7 +79,8 @@ public class PredictCommandTests
     [InlineData("--at", "0", "CPT4004")]
     [InlineData("--at", "1.5", "CPT4004")]
     [InlineData("--at", "ten", "CPT4004")]
-    [InlineData("--every", "0", "--every needs a positive number")]
+    [InlineData("--every", "0", "CPT4006")]
+    [InlineData("--every", "1k5", "CPT4006")]
     public void BadStepsAreUsageErrors(string option, string value, string expected)
     {
         using var dir = new TempDirectory();

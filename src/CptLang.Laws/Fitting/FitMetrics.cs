@@ -15,18 +15,23 @@ public sealed record FitMetrics(int Points, double R2, double Mae, double Rmse, 
         int n = observed.Count;
         if (n == 0) return new FitMetrics(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         double mean = observed.Average(), ssRes = 0, ssTot = 0, abs = 0, rel = 0, worst = 0;
+        // squares are summed in units of the largest deviation: losses of 1e200 would overflow to
+        // an RMSE of infinity (R² is a ratio, unchanged by the unit)
+        double scale = 0;
+        for (int i = 0; i < n; i++) scale = Math.Max(scale, Math.Max(Math.Abs(predicted[i] - observed[i]), Math.Abs(observed[i] - mean)));
+        if (!(scale > 0) || double.IsInfinity(scale)) scale = 1;
         for (int i = 0; i < n; i++)
         {
             double error = predicted[i] - observed[i];
-            ssRes += error * error;
-            ssTot += (observed[i] - mean) * (observed[i] - mean);
+            ssRes += error / scale * (error / scale);
+            ssTot += (observed[i] - mean) / scale * ((observed[i] - mean) / scale);
             abs += Math.Abs(error);
             double relative = Math.Abs(error) / observed[i];
             rel += relative;
             worst = Math.Max(worst, relative);
         }
         double r2 = n >= 2 && ssTot > 0 ? 1 - ssRes / ssTot : double.NaN;
-        return new FitMetrics(n, r2, abs / n, Math.Sqrt(ssRes / n), 100 * rel / n, 100 * worst);
+        return new FitMetrics(n, r2, abs / n, scale * Math.Sqrt(ssRes / n), 100 * rel / n, 100 * worst);
     }
 
     /// <summary>The metrics of <paramref name="parameters"/> on <paramref name="runs"/> pooled.</summary>

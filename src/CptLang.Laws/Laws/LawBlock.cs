@@ -77,9 +77,10 @@ internal sealed class LawBlock
         if (S1cpt[^1] == 0 && S1cpt[0] == 0) return;
         var work = scratch.AsSpan(0, count);
         VectorMath.Map(S1cpt, work, new ScaledLog1p(e));
-        VectorMath.Map(work, work, new ScaledExp(-beta));
-        // c·(1 − w) = c − c·w
-        VectorMath.AddScaled(work, -c, into);
-        for (int i = 0; i < count; i++) into[i] += c;
+        // c·(1 − w) as −c·expm1(−β·log1p(E·S1cpt)), as the scalar term does: `c − c·w` cancels for a
+        // large c (B = 1e20 gave 0 at pre-switch rows of a block that crosses the switch), so a
+        // step's value depended on which other steps were evaluated with it
+        for (int i = 0; i < count; i++)
+            if (work[i] != 0) into[i] -= c * StableMath.Expm1(-beta * work[i]);
     }
 }

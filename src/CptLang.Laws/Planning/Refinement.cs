@@ -37,7 +37,14 @@ internal static class Refinement
                 if (!axis.IsContinuous) continue;
                 double width = axis.Step / Math.Pow(2, round);
                 double lo = Math.Max(axis.Min, point[a] - width), hi = Math.Min(axis.Max, point[a] + width);
-                var (x, candidate) = Golden(evaluator, point, a, lo, hi, axis.Kind == AxisKind.CptSteps);
+                // the grid leaves out a candidate a law cannot describe (a loss at or below 0);
+                // searching towards such a neighbour only finds the edge where the loss reaches 0
+                // (a "general loss" of 2e-6), so the search stays on the side of valid points
+                bool integer = axis.Kind == AxisKind.CptSteps;
+                if (!Valid(evaluator, point, a, lo, integer)) lo = point[a];
+                if (!Valid(evaluator, point, a, hi, integer)) hi = point[a];
+                if (!(hi > lo)) continue;
+                var (x, candidate) = Golden(evaluator, point, a, lo, hi, integer);
                 if (candidate is not null && Score(candidate) < Score(best))
                 {
                     best = candidate;
@@ -76,6 +83,13 @@ internal static class Refinement
         F(lo);
         F(hi);
         return (bestX, bestResult);
+    }
+
+    static bool Valid(CandidateEvaluator evaluator, double[] point, int axis, double x, bool integer)
+    {
+        var values = (double[])point.Clone();
+        values[axis] = integer ? Math.Round(x) : x;
+        return evaluator.Evaluate(-1, values, out _, complete: false) is not null;
     }
 
     /// <summary>The objective, with every infeasible point ranked after every feasible one.</summary>

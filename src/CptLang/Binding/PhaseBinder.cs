@@ -139,7 +139,8 @@ internal sealed class PhaseBinder(DiagnosticBag diagnostics, ValueBinder values,
         if (steps is not { } n) return null;
         if (walk.Step + n > RunBinder.MaxSteps)
         {
-            Report(DiagnosticBuilder.At(syntax.Span).RunTooLong(walk.Step + n, RunBinder.MaxSteps));
+            if (!walk.TooLongReported) Report(DiagnosticBuilder.At(syntax.Span).RunTooLong(walk.Step + n, RunBinder.MaxSteps));
+            walk.TooLongReported = true;
             return null;
         }
         return (long)n;

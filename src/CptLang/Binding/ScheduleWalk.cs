@@ -17,6 +17,9 @@ internal sealed class ScheduleWalk(double? peakLr, double? tokensPerStep, string
     public long Step { get; set; }
     public bool StepKnown { get; set; } = true;
 
+    /// <summary>CPT2019 was reported: once per run, not again for every later phase.</summary>
+    public bool TooLongReported { get; set; }
+
     /// <summary>The LR the next phase starts from unless it says `from`; peak_lr at first.</summary>
     public double? Lr { get; set; } = peakLr;
 

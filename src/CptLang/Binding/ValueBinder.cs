@@ -48,6 +48,9 @@ internal sealed class ValueBinder(DiagnosticBag diagnostics)
         return q.Value;
     }
 
+    /// <summary>Absolute LRs below this are warned about (CPT2040).</summary>
+    public const double MinPlausibleLearningRate = 1e-10;
+
     /// <summary>A learning rate: absolute, or % of <paramref name="peakLr"/>; never negative.</summary>
     public double? LearningRate(ValueSyntax value, double? peakLr)
     {
@@ -57,6 +60,8 @@ internal sealed class ValueBinder(DiagnosticBag diagnostics)
         if (double.IsNaN(lr)) return null; // % without a valid peak_lr: the missing peak_lr is reported
         if (lr < 0) { diagnostics.Add(DiagnosticBuilder.At(value.Span).NegativeLearningRate(lr)); return null; }
         if (!q.IsPercent && lr > 1) diagnostics.Add(DiagnosticBuilder.At(value.Span).UnusuallyLargeLearningRate(lr));
+        // the laws raise the LR area to powers: an LR such as 1e-300 predicts losses of 1e148
+        if (!q.IsPercent && lr > 0 && lr < MinPlausibleLearningRate) diagnostics.Add(DiagnosticBuilder.At(value.Span).UnusuallySmallLearningRate(lr, MinPlausibleLearningRate));
         return lr;
     }
 

@@ -30,6 +30,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         expected is null ? $"unexpected {actual}" : $"unexpected {actual}; expected {expected}");
     public Diagnostic MissingToken(string? expected) => Make(C.MissingToken,
         expected is null ? "something is missing here" : $"expected {expected}");
+    public Diagnostic InvalidUtf8(byte value, long offset) => Make(C.InvalidUtf8,
+        $"byte 0x{value:X2} at byte offset {offset:N0} is not valid UTF-8", "save the file as UTF-8; cptc keeps every byte it does not understand, so it does not rewrite such a file");
     public Diagnostic UnterminatedComment() => Make(C.UnterminatedComment,
         "this block comment has no closing */", "close it with */");
     public Diagnostic TooManyErrors(int max) => Make(C.TooManyErrors,
@@ -138,6 +140,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         : Make(C.EmptyRun, $"run '{run}' has no stages", "add `train DOMAIN { … }`");
     public Diagnostic UnusuallyLargeLearningRate(double lr) => Make(C.UnusuallyLargeLearningRate,
         $"a learning rate of {Number(lr)} is unusually large", "LLM learning rates are usually below 1e-2; check the exponent");
+    public Diagnostic UnusuallySmallLearningRate(double lr, double min) => Make(C.UnusuallySmallLearningRate,
+        $"a learning rate of {Number(lr)} is implausibly small (below {Number(min)}); the laws' predictions for it are meaningless",
+        "LLM learning rates are usually between 1e-6 and 1e-2; check the exponent, or write 0 for no learning");
     public Diagnostic FlatPhase(string phase, double lr) => Make(C.FlatDecay,
         $"this {phase} stays at {Number(lr)}", "use `stable` for a constant learning rate");
 
@@ -215,10 +220,33 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"'{text}' is not a step", "give whole step numbers separated by commas, e.g. --at 1000,40k,50000");
     public Diagnostic TooManyRows(long rows, long max) => Make(C.TooManyRows,
         $"this would print {Steps(rows)} rows; cptc prints at most {Steps(max)}", "ask for fewer steps (a larger --every N)");
+    public Diagnostic InvalidOptionValue(string option, string value, string expected) => Make(C.InvalidOptionValue,
+        $"{option} {(value.Length == 0 ? "needs a value" : $"'{Printable(value)}' is not valid")}", expected);
+    public Diagnostic OptionsCannotBeCombined(string first, string second) => Make(C.InvalidOptionValue,
+        $"{first} and {second} cannot be combined", "give one of them");
+    public Diagnostic OutOfMemory() => Make(C.OutOfMemory,
+        "cptc ran out of memory", "give it smaller inputs (fewer log rows, a smaller sweep), or more memory");
+    public Diagnostic FileChanged(string path) => Make(C.FileChanged,
+        $"'{path}' changed on disk while cptc ran; it was not rewritten, so nothing written to it since is lost", "run the command again");
+    public Diagnostic ReadOnlyFile(string path) => Make(C.ReadOnlyFile,
+        $"'{path}' is read-only; cptc does not replace it", "make it writable first (chmod u+w) if it should change");
     // ── 41xx training logs and cptc fit ──────────────────────────────────────────────────
     public Diagnostic LogMissingColumn(string column, string role, IEnumerable<string> columns, string option) => Make(C.LogMissingColumn,
-        $"the log has no {role} column '{column}'; its columns are {string.Join(", ", columns.Select(c => $"'{c}'"))}",
+        $"the log has no {role} column '{Printable(column, 60)}'; its columns are {string.Join(", ", columns.Take(20).Select(c => $"'{Printable(c)}'"))}{(columns.Count() > 20 ? ", …" : "")}",
         $"name the column with {option}");
+    public Diagnostic LogDuplicateColumn(string column, int first, int second) => Make(C.LogDuplicateColumn,
+        column.Length == 0 ? $"columns {first} and {second} of the header have no name" : $"column '{Printable(column)}' is named twice in the header (columns {first} and {second})",
+        "give every column of the header its own name");
+    public Diagnostic LogExtraCells(int cells, int columns) => Make(C.LogExtraCells,
+        $"this row has {cells} cells but the header names {columns} columns",
+        "quote cells that hold the separator (a decimal comma splits a number in two), or export the log again");
+    public Diagnostic LogTooManyRows(string path, long rows, long max) => Make(C.LogTooLarge,
+        $"'{path}' has {Steps(rows)} rows; cptc fits logs of up to {Steps(max)} rows",
+        $"thin it, e.g. keep every {Steps((rows + max - 1) / max)}th row: awk 'NR == 1 || NR % {(rows + max - 1) / max} == 0' LOG > thin.csv");
+    public Diagnostic LogNotText(string path) => Make(C.LogNotText,
+        $"'{path}' is not a text file (it contains NUL characters)", "pass the CSV, TSV or JSON Lines export of the log");
+    public Diagnostic LogDuplicateKey(string key) => Make(C.LogDuplicateKey,
+        $"key '{Printable(key)}' appears twice in this record", "write each key once per line");
     public Diagnostic LogNotANumber(string column, string text) => Make(C.LogNotANumber,
         $"'{Printable(text)}' in column '{column}' is not a number", "export the log with plain numbers (e.g. 2.9135 or 1e-4)");
     public Diagnostic LogStepNotWhole(string text) => Make(C.LogNotANumber,
@@ -334,6 +362,6 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownSweep(string message, IEnumerable<string> sweeps) => Make(C.UnknownSweep, message,
         sweeps.Any() ? $"sweeps in this file: {string.Join(", ", sweeps)}" : "add a `sweep RUN { … }` block (docs/optimize.md)");
 
-    static string Printable(string text) =>
-        string.Concat(text.Take(20).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > 20 ? "…" : "");
+    static string Printable(string text, int max = 20) =>
+        string.Concat(text.Take(max).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > max ? "…" : "");
 }

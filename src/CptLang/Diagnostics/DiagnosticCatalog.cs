@@ -20,6 +20,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MissingToken = new("CPT0005", Error, "Missing token");
     public static readonly DiagnosticDescriptor UnterminatedComment = new("CPT0006", Error, "Unterminated block comment");
     public static readonly DiagnosticDescriptor TooManyErrors = new("CPT0007", Error, "Too many errors");
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new("CPT0008", Error, "Invalid UTF-8");
 
     // ── 1xxx names, values and units ─────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor DuplicateRun = new("CPT1001", Error, "Duplicate run name");
@@ -74,6 +75,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MissingLength = new("CPT2029", Error, "Phase without a length");
     public static readonly DiagnosticDescriptor MissingDecayTarget = new("CPT2030", Error, "Decay without an end LR");
     public static readonly DiagnosticDescriptor ShapeOnStable = new("CPT2031", Error, "Shape on a stable phase");
+    public static readonly DiagnosticDescriptor UnusuallySmallLearningRate = new("CPT2040", Warning, "Unusually small learning rate");
 
     // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor LawMissingParameters = new("CPT3001", Error, "Law missing parameters of its form");
@@ -105,6 +107,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownRun = new("CPT4003", Error, "Unknown or ambiguous run");
     public static readonly DiagnosticDescriptor StepOutsideRun = new("CPT4004", Error, "Invalid step or step outside the run");
     public static readonly DiagnosticDescriptor TooManyRows = new("CPT4005", Error, "Too many output rows");
+    public static readonly DiagnosticDescriptor InvalidOptionValue = new("CPT4006", Error, "Invalid option value");
+    public static readonly DiagnosticDescriptor OutOfMemory = new("CPT4007", Error, "Out of memory");
+    public static readonly DiagnosticDescriptor FileChanged = new("CPT4008", Error, "File changed while cptc ran");
+    public static readonly DiagnosticDescriptor ReadOnlyFile = new("CPT4009", Error, "Read-only file");
     // ── 41xx training logs and cptc fit ──────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor LogMissingColumn = new("CPT4101", Error, "Log without the named column");
     public static readonly DiagnosticDescriptor LogNotANumber = new("CPT4102", Error, "Log cell not a number");
@@ -118,6 +124,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FitInvalidOption = new("CPT4110", Error, "Invalid fit option");
     public static readonly DiagnosticDescriptor FitFailed = new("CPT4111", Error, "Fit found no finite objective");
     public static readonly DiagnosticDescriptor FitCannotBeWritten = new("CPT4112", Error, "Fitted law cannot be written into the file");
+    public static readonly DiagnosticDescriptor LogDuplicateColumn = new("CPT4113", Error, "Log column named twice or unnamed");
+    public static readonly DiagnosticDescriptor LogExtraCells = new("CPT4114", Error, "Log row with more cells than the header");
+    public static readonly DiagnosticDescriptor LogTooLarge = new("CPT4115", Error, "Log too large");
+    public static readonly DiagnosticDescriptor LogNotText = new("CPT4116", Error, "Log not a text file");
+    public static readonly DiagnosticDescriptor LogDuplicateKey = new("CPT4117", Error, "JSON Lines record with a key twice");
 
     // ── 42xx export and import (cptc export / cptc import) ───────────────────────────────
     public static readonly DiagnosticDescriptor PhaseNotExpressible = new("CPT4201", Error, "Phase not expressible by the export target");

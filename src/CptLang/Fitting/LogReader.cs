@@ -10,20 +10,36 @@ namespace CptLang.Fitting;
 /// <summary>
 /// Reads a training log exported from W&amp;B or TensorBoard: CSV or TSV (any separator Sep
 /// detects from the header line) or JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>, or a file whose
-/// first character is <c>{</c>). Extra columns are ignored, rows may be at any spacing. Every
-/// problem is a diagnostic at the offending cell (file, line, column); the first error stops
-/// the reading.
+/// first character is <c>{</c>). Extra columns are ignored, rows may be at any spacing; a row
+/// with an empty loss cell (W&amp;B exports leave the cell empty at steps the metric was not
+/// logged) is skipped. Every problem is a diagnostic at the offending cell (file, line, column);
+/// the first error stops the reading. Rows are checked as they are read and at most
+/// <see cref="MaxRows"/> are kept, so a huge log is refused (CPT4115) in bounded memory after
+/// every row has been checked.
 /// </summary>
 public static class LogReader
 {
+    /// <summary>Rows of one log cptc fits at most: the fit's time and memory grow with the rows
+    /// (docs/performance.md); a denser log adds little to a law of a handful of parameters.</summary>
+    public const int MaxRows = 200_000;
+
     /// <summary>The log, or the diagnostics that say why it cannot be used.</summary>
     public static (TrainingLog? Log, Diagnostic? Error) Read(SourceText text, LogColumns columns)
     {
-        var rows = new List<Row>();
+        int nul = text.Text.IndexOf('\0');
+        if (nul >= 0) return (null, DiagnosticBuilder.At(new TextSpan(nul, 1)).LogNotText(text.Path));
+        var rows = new Rows(columns);
         var error = IsJsonLines(text) ? ReadJsonLines(text, columns, rows) : ReadSeparated(text, columns, rows);
-        error ??= Check(text, columns, rows);
+        if (error is null && rows.Count == 0) error = DiagnosticBuilder.At(default).LogEmpty(text.Path);
+        if (error is null && rows.Count > MaxRows) error = DiagnosticBuilder.At(default).LogTooManyRows(text.Path, rows.Count, MaxRows);
         if (error is not null) return (null, error);
-        bool hasLr = rows.Count > 0 && rows[0].LearningRate is not null;
+        return Build(text, rows.Kept);
+    }
+
+    static (TrainingLog?, Diagnostic?) Build(SourceText text, List<Row> rows)
+    {
+        // an LR cell left empty on some rows: the schedule cannot be checked on all, so on none
+        bool hasLr = rows.Count > 0 && rows.All(r => r.LearningRate is not null);
         return (new TrainingLog(text,
             [.. rows.Select(r => r.Step)], [.. rows.Select(r => r.Loss)],
             hasLr ? [.. rows.Select(r => r.LearningRate!.Value)] : null,
@@ -32,18 +48,53 @@ public static class LogReader
 
     sealed record Row(long Step, double Loss, double? LearningRate, TextSpan StepSpan, TextSpan LossSpan, TextSpan LearningRateSpan, int Line);
 
+    /// <summary>The rows read so far: each is checked as it comes (positive loss, steps unique
+    /// and ascending); the first <see cref="MaxRows"/> are kept, the rest only counted.</summary>
+    sealed class Rows(LogColumns columns)
+    {
+        readonly Dictionary<long, int> lineOfStep = [];
+        Row? previous;
+
+        public List<Row> Kept { get; } = [];
+        public long Count { get; private set; }
+
+        public Diagnostic? Add(Row row)
+        {
+            if (!double.IsFinite(row.Loss) || row.Loss <= 0)
+                return DiagnosticBuilder.At(row.LossSpan).LogInvalidLoss(columns.Loss, row.Loss, row.Step);
+            if (lineOfStep.TryGetValue(row.Step, out int first) || previous is { } p && p.Step == row.Step)
+                return DiagnosticBuilder.At(row.StepSpan).LogDuplicateStep(row.Step, previous is { } q && q.Step == row.Step ? q.Line : first);
+            if (previous is { } last && row.Step < last.Step)
+                return DiagnosticBuilder.At(row.StepSpan).LogUnsortedSteps(row.Step, last.Step);
+            Count++;
+            previous = row;
+            if (Count > MaxRows) return null;
+            lineOfStep[row.Step] = row.Line;
+            Kept.Add(row);
+            return null;
+        }
+    }
+
     static bool IsJsonLines(SourceText text) =>
         text.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
         || text.Path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
         || text.Text.TrimStart().StartsWith('{');
 
-    static Diagnostic? ReadSeparated(SourceText text, LogColumns columns, List<Row> rows)
+    static Diagnostic? ReadSeparated(SourceText text, LogColumns columns, Rows rows)
     {
         if (text.Text.Trim().Length == 0) return DiagnosticBuilder.At(default).LogEmpty(text.Path);
-        using var reader = Sep.Reader(o => o with { DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(text.Text);
+        var headerSpan = new TextSpan(0, text.GetLineText(0).Length);
+        SepReader reader;
+        try { reader = Sep.Reader(o => o with { DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(text.Text); }
+        catch (ArgumentException)
+        {
+            // Sep refuses a header that names a column twice; say which, at line 1
+            return DuplicateColumn(text.GetLineText(0), headerSpan) ?? DiagnosticBuilder.At(headerSpan).LogDuplicateColumn("", 0, 0);
+        }
+        using var _ = reader;
         var header = reader.Header;
         var names = header.ColNames;
-        var headerSpan = new TextSpan(0, text.GetLineText(0).Length);
+        if (DuplicateColumn(names, headerSpan) is { } duplicate) return duplicate;
         if (!header.TryIndexOf(columns.Step, out int stepColumn))
             return DiagnosticBuilder.At(headerSpan).LogMissingColumn(columns.Step, "step", names, "--step-column");
         if (!header.TryIndexOf(columns.Loss, out int lossColumn))
@@ -56,6 +107,14 @@ public static class LogReader
             string line = text.GetLineText(lineIndex);
             if (line.Trim().Length == 0) continue;
             int lineStart = text.GetLineStart(lineIndex);
+            if (row.ColCount > names.Count)
+            {
+                // a cell too many shifts every value after it: "2160,3,7755" under step,loss is not a loss of 3
+                var all = new string[row.ColCount];
+                for (int c = 0; c < all.Length; c++) all[c] = row[c].ToString();
+                var at = CellSpans(line, lineStart, all)[names.Count];
+                return DiagnosticBuilder.At(at).LogExtraCells(row.ColCount, names.Count);
+            }
             var cells = new string[row.ColCount];
             for (int c = 0; c < cells.Length; c++) cells[c] = row[c].ToString();
             var spans = CellSpans(line, lineStart, cells);
@@ -63,17 +122,35 @@ public static class LogReader
             TextSpan SpanOf(int c) => c < spans.Length ? spans[c] : new TextSpan(lineStart + line.Length, 0);
 
             if (ParseStep(Cell(stepColumn), SpanOf(stepColumn)) is { } stepError) return stepError;
+            // W&B leaves a metric's cell empty at steps where it was not logged
+            if (Cell(lossColumn).Length == 0) continue;
             if (ParseNumber(Cell(lossColumn), columns.Loss, SpanOf(lossColumn), out double loss) is { } lossError) return lossError;
             double? learningRate = null;
-            if (lrColumn >= 0)
+            if (lrColumn >= 0 && Cell(lrColumn).Length > 0)
             {
                 if (ParseNumber(Cell(lrColumn), columns.LearningRate, SpanOf(lrColumn), out double value) is { } lrError) return lrError;
                 learningRate = value;
             }
-            rows.Add(new Row(long.Parse(Cell(stepColumn), NumberStyles.None, CultureInfo.InvariantCulture), loss, learningRate,
+            var added = rows.Add(new Row(long.Parse(Cell(stepColumn), NumberStyles.None, CultureInfo.InvariantCulture), loss, learningRate,
                 SpanOf(stepColumn), SpanOf(lossColumn), lrColumn >= 0 ? SpanOf(lrColumn) : default, lineIndex + 1));
+            if (added is not null) return added;
         }
         return null;
+    }
+
+    /// <summary>A header cell named like an earlier one, or unnamed (<c>step,loss,,</c>).</summary>
+    static Diagnostic? DuplicateColumn(IReadOnlyList<string> names, TextSpan header)
+    {
+        for (int i = 0; i < names.Count; i++)
+            for (int j = 0; j < i; j++)
+                if (names[i].Trim() == names[j].Trim()) return DiagnosticBuilder.At(header).LogDuplicateColumn(names[i].Trim(), j + 1, i + 1);
+        return null;
+    }
+
+    static Diagnostic? DuplicateColumn(string headerLine, TextSpan header)
+    {
+        char separator = new[] { '\t', ';', '|', ',' }.MaxBy(c => headerLine.Count(x => x == c));
+        return DuplicateColumn(headerLine.Split(separator).Select(n => n.Trim().Trim('"')).ToList(), header);
     }
 
     /// <summary>Where each cell of a line is: each cell's text is searched from the end of the
@@ -92,7 +169,7 @@ public static class LogReader
         return spans;
     }
 
-    static Diagnostic? ReadJsonLines(SourceText text, LogColumns columns, List<Row> rows)
+    static Diagnostic? ReadJsonLines(SourceText text, LogColumns columns, Rows rows)
     {
         for (int lineIndex = 0; lineIndex < text.LineCount; lineIndex++)
         {
@@ -113,6 +190,9 @@ public static class LogReader
             if (record.ValueKind != JsonValueKind.Object)
                 return DiagnosticBuilder.At(lineSpan).LogInvalidJson($"it is a {record.ValueKind.ToString().ToLowerInvariant()}");
             var names = record.EnumerateObject().Select(p => p.Name).ToList();
+            // JSON readers disagree on which of two equal keys wins: refuse instead of guessing
+            if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                return DiagnosticBuilder.At(new TextSpan(lineStart + Math.Max(0, line.LastIndexOf($"\"{twice.Key}\"", StringComparison.Ordinal)), twice.Key.Length + 2)).LogDuplicateKey(twice.Key);
             // a record that lacks the loss (W&B logs train and eval metrics on separate lines) is skipped
             if (!record.TryGetProperty(columns.Loss, out var lossValue)) continue;
             if (!record.TryGetProperty(columns.Step, out var stepValue))
@@ -129,8 +209,9 @@ public static class LogReader
                 if (ParseNumber(lrValue.GetRawText().Trim('"'), columns.LearningRate, lrSpan, out double value) is { } lrError) return lrError;
                 learningRate = value;
             }
-            rows.Add(new Row(long.Parse(stepValue.GetRawText().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture),
+            var added = rows.Add(new Row(long.Parse(stepValue.GetRawText().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture),
                 loss, learningRate, stepSpan, lossSpan, lrSpan, lineIndex + 1));
+            if (added is not null) return added;
         }
         if (rows.Count == 0 && text.Text.Trim().Length > 0 && !text.Text.Contains($"\"{columns.Loss}\"", StringComparison.Ordinal))
             return DiagnosticBuilder.At(default).LogMissingColumn(columns.Loss, "loss", FirstKeys(text), "RUN=LOG:COLUMN or --loss-column");
@@ -183,24 +264,5 @@ public static class LogReader
             _ => 0,
         };
         return value != 0;
-    }
-
-    /// <summary>Order, uniqueness, positive losses, and at least one row.</summary>
-    static Diagnostic? Check(SourceText text, LogColumns columns, List<Row> rows)
-    {
-        if (rows.Count == 0) return DiagnosticBuilder.At(default).LogEmpty(text.Path);
-        var lineOfStep = new Dictionary<long, int>();
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (!double.IsFinite(row.Loss) || row.Loss <= 0)
-                return DiagnosticBuilder.At(row.LossSpan).LogInvalidLoss(columns.Loss, row.Loss, row.Step);
-            if (lineOfStep.TryGetValue(row.Step, out int first))
-                return DiagnosticBuilder.At(row.StepSpan).LogDuplicateStep(row.Step, first);
-            lineOfStep[row.Step] = row.Line;
-            if (i > 0 && row.Step < rows[i - 1].Step)
-                return DiagnosticBuilder.At(row.StepSpan).LogUnsortedSteps(row.Step, rows[i - 1].Step);
-        }
-        return null;
     }
 }

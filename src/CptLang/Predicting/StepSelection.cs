@@ -50,6 +50,12 @@ public sealed record StepSelection
         return (At(steps), null);
     }
 
+    /// <summary>An interval such as <c>1000</c> or <c>5k</c> (<c>--every</c>), or the diagnostic
+    /// that says why it is not one.</summary>
+    public static (StepSelection? Selection, Diagnostic? Error) ParseEvery(string text) =>
+        StepList.ParseStep(text.Trim()) is { } n and > 0 ? (Every(n), null)
+            : (null, DiagnosticBuilder.At(default).InvalidOptionValue("--every", text, "give a positive whole number of steps, e.g. --every 1000 or --every 5k"));
+
     /// <summary>The steps of <paramref name="plan"/> to evaluate, sorted and unique (key steps
     /// not included), or the diagnostic that says why the selection does not fit the run.</summary>
     public (long[]? Steps, Diagnostic? Error) Resolve(EvaluationPlan plan)

@@ -19,6 +19,49 @@ public sealed class SourceText
 
     public static SourceText From(string text, string path = "") => new(text, path);
 
+    /// <summary>The text of a file's bytes as UTF-8: a byte order mark is not part of the text but
+    /// remembered (<see cref="HasByteOrderMark"/>, so a rewrite keeps it); an invalid byte becomes
+    /// U+FFFD and the first one is remembered (<see cref="InvalidUtf8"/>, reported as CPT0008).</summary>
+    public static SourceText FromUtf8(ReadOnlySpan<byte> bytes, string path = "")
+    {
+        bool bom = bytes.StartsWith(Preamble);
+        var body = bom ? bytes[Preamble.Length..] : bytes;
+        var text = new SourceText(Utf8.GetString(body), path) { HasByteOrderMark = bom };
+        if (text.Text.Contains('\uFFFD') && FirstInvalidByte(body) is { } at)
+            text.InvalidUtf8 = new InvalidByte(body[at], at + (bom ? Preamble.Length : 0), Utf8.GetCharCount(body[..at]));
+        return text;
+    }
+
+    static readonly System.Text.UTF8Encoding Utf8 = new(false, false);
+    static ReadOnlySpan<byte> Preamble => [0xEF, 0xBB, 0xBF];
+
+    static int? FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        int at = 0;
+        while (at < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done) return at;
+            at += consumed;
+        }
+        return null;
+    }
+
+    /// <summary>The file began with a UTF-8 byte order mark (not part of <see cref="Text"/>).</summary>
+    public bool HasByteOrderMark { get; private init; }
+
+    /// <summary>The first byte that is not UTF-8: its value, its offset in the file, and the
+    /// position of the U+FFFD that stands for it in <see cref="Text"/>; null for valid UTF-8.</summary>
+    public InvalidByte? InvalidUtf8 { get; private set; }
+
+    /// <summary>The bytes of <paramref name="text"/> as this file would hold them: UTF-8, with
+    /// the byte order mark when the file had one.</summary>
+    public byte[] Encode(string text)
+    {
+        var bytes = Utf8.GetBytes(text);
+        return HasByteOrderMark ? [.. Preamble, .. bytes] : bytes;
+    }
+
     public string Text { get; }
 
     /// <summary>The file name diagnostics print; empty for in-memory text.</summary>
@@ -71,3 +114,6 @@ public sealed class SourceText
         return starts.ToImmutable();
     }
 }
+
+/// <summary>A byte that is not UTF-8: its value, its offset in the file, its position in the text.</summary>
+public readonly record struct InvalidByte(byte Value, long Offset, int Position);

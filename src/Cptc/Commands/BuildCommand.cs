@@ -18,11 +18,12 @@ internal static class BuildCommand
 
     static int Run(Terminal terminal, string path, string? output)
     {
-        var compilation = Compilation.Create(SourceFiles.Read(path));
+        Outputs.Check((output, false));
+        var compilation = Compilation.Create(SourceFiles.Read(terminal, path));
         if (terminal.Report(compilation)) return ExitCodes.InputErrors;
-        string json = PlanJsonWriter.Write(compilation.Plans, compilation.Laws);
-        if (output is null) terminal.Out.Write(json);
-        else SourceFiles.WriteAtomically(output, json);
+        var outputs = new Outputs(terminal);
+        outputs.Text(output, PlanJsonWriter.Write(compilation.Plans, compilation.Laws));
+        outputs.Commit();
         return ExitCodes.Ok;
     }
 }

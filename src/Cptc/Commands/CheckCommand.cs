@@ -17,7 +17,7 @@ internal static class CheckCommand
 
     static int Run(Terminal terminal, string[] paths, TextFormat format)
     {
-        var compilations = paths.Select(p => Compilation.Create(SourceFiles.Read(p))).ToList();
+        var compilations = paths.Select(p => Compilation.Create(SourceFiles.Read(terminal, p))).ToList();
         bool errors = compilations.Any(c => c.HasErrors);
         switch (format)
         {

@@ -46,7 +46,8 @@ internal static class ExportCommand
             throw CliException.From(DiagnosticBuilder.At(default).OptionOnlyForFrameworks(request.Stage is not null ? "--stage" : "--allow-approximate",
                 target.Name(), Enum.GetValues<ExportTarget>().Where(t => t.IsFramework()).Select(t => t.Name())));
 
-        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        Outputs.Check((request.Output, target == ExportTarget.Npy));
+        var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
         var plan = PredictCommand.Selected(terminal, compilation, request.Run);
         if (request.Stage is { } domain && !plan.Stages.Any(s => s.Domain == domain && s.Length > 0))
@@ -58,8 +59,10 @@ internal static class ExportCommand
 
         var result = RunExport.Export(compilation, plan, target, request.Stage, request.Approximate);
         if (terminal.Report(result.Diagnostics, compilation.Text) || result.Content is null) return ExitCodes.InputErrors;
-        if (request.Output is null) terminal.Out.Write(Encoding.UTF8.GetString(result.Content));
-        else SourceFiles.WriteAtomically(request.Output, result.Content);
+        var outputs = new Outputs(terminal);
+        if (request.Output is null or SourceFiles.Standard) outputs.Text(null, Encoding.UTF8.GetString(result.Content));
+        else outputs.Bytes(request.Output, result.Content);
+        outputs.Commit();
         return ExitCodes.Ok;
     }
 }

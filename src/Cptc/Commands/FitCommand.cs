@@ -49,7 +49,10 @@ internal static class FitCommand
 
     static int Run(Terminal terminal, Request request)
     {
-        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        if (request.Write && request.File == SourceFiles.Standard)
+            throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile("stdin", "--write rewrites a file; give the .cpt file's path"));
+        Outputs.Check((request.Output, false), (request.Plot, true), (request.Write ? request.File : null, false));
+        var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
         // the file's diagnostics that concern the runs whose logs are given
         terminal.Report(compilation, [.. request.Data.Select(d => d.Split('=')[0])]);
@@ -63,7 +66,7 @@ internal static class FitCommand
             Columns = new LogColumns(request.StepColumn, request.LossColumn, request.LrColumn),
             Write = request.Write,
         };
-        var response = LawFitting.Fit(compilation, fit, ReadLog);
+        var response = LawFitting.Fit(compilation, fit, path => SourceFiles.ReadLog(terminal, path));
         foreach (var diagnostic in response.Diagnostics) terminal.Report([diagnostic.Diagnostic], diagnostic.Text);
         if (response.RequestError is { } requestError) throw CliException.From(requestError);
         if (response.Outcome is not { } outcome) return ExitCodes.InputErrors;
@@ -77,24 +80,11 @@ internal static class FitCommand
         byte[]? png = request.Plot is null ? null
             : FitPlot.Render(request.Law, [.. response.Runs.Select(r => (r.Run, r.HeldOut, r.Predicted))]);
         // files are written only once everything is computed
-        if (request.Output is null) terminal.Out.Write(report);
-        else SourceFiles.WriteAtomically(request.Output, report);
-        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
-        if (response.Rewritten is { } rewritten) SourceFiles.WriteAtomically(request.File, rewritten);
+        var outputs = new Outputs(terminal);
+        outputs.Text(request.Output, report);
+        if (png is not null) outputs.Bytes(request.Plot!, png);
+        if (response.Rewritten is { } rewritten) outputs.Rewrite(request.File, compilation.Text, rewritten);
+        outputs.Commit();
         return ExitCodes.Ok;
-    }
-
-    static (SourceText? Text, Diagnostic? Error) ReadLog(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) return (null, DiagnosticBuilder.At(default).CannotReadFile(path, "it is a directory"));
-            if (!File.Exists(path)) return (null, DiagnosticBuilder.At(default).CannotReadFile(path, "no such file"));
-            return (SourceText.From(File.ReadAllText(path), path), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, DiagnosticBuilder.At(default).CannotReadFile(path, e.Message));
-        }
     }
 }

@@ -21,13 +21,20 @@ internal static class FmtCommand
         bool errors = false, changes = false;
         foreach (var path in paths)
         {
-            var tree = SyntaxTree.Parse(SourceFiles.Read(path));
+            var tree = SyntaxTree.Parse(SourceFiles.Read(terminal, path));
             if (terminal.Report(tree.Diagnostics, tree.Text)) { errors = true; continue; }
             string formatted = Formatter.Format(tree);
+            // `cptc fmt -` is a filter: stdin formatted to stdout
+            if (path == SourceFiles.Standard && !check) { terminal.Out.Write(formatted); continue; }
             if (formatted == tree.Text.Text) continue;
             changes = true;
+            if (!check)
+            {
+                var outputs = new Outputs(terminal);
+                outputs.Rewrite(path, tree.Text, formatted);
+                outputs.Commit();
+            }
             terminal.Out.WriteLine(path);
-            if (!check) SourceFiles.WriteAtomically(path, formatted);
         }
         return errors || (check && changes) ? ExitCodes.InputErrors : ExitCodes.Ok;
     }

@@ -32,6 +32,7 @@ internal static class ImportCommand
 
     static int Run(Terminal terminal, string from, string run, string domain, string? output, string[] args)
     {
+        Outputs.Check((output, false));
         if (!ScheduleImport.TryParseSource(from, out var source))
             throw CliException.From(DiagnosticBuilder.At(default).UnknownImportFramework(from, ScheduleImport.Sources));
         foreach (var (option, value) in new[] { ("--run", run), ("--domain", domain) })
@@ -39,18 +40,19 @@ internal static class ImportCommand
         var bag = source switch
         {
             ImportSource.Megatron => SettingParsing.Megatron(args),
-            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(file)),
-            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".py", StringComparison.OrdinalIgnoreCase) => SettingParsing.Python(ReadText(file)),
+            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) => SettingParsing.Toml(ReadText(terminal, file)),
+            ImportSource.Torchtitan when args is [var file] && file.EndsWith(".py", StringComparison.OrdinalIgnoreCase) => SettingParsing.Python(ReadText(terminal, file)),
             ImportSource.Torchtitan => SettingParsing.TorchtitanArgs(args),
             _ => SettingParsing.Pairs(from, args),
         };
         // like every usage problem, an import's one error is a line on stderr and exit code 2
         var result = ScheduleImport.Import(source, bag, run, domain);
         if (result.Text is not { } text) throw CliException.From(result.Diagnostics.First(d => d.IsError));
-        if (output is null) terminal.Out.Write(text);
-        else SourceFiles.WriteAtomically(output, text);
+        var outputs = new Outputs(terminal);
+        outputs.Text(output, text);
+        outputs.Commit();
         return ExitCodes.Ok;
     }
 
-    static string ReadText(string path) => SourceFiles.Read(path).ToString();
+    static string ReadText(Terminal terminal, string path) => SourceFiles.Read(terminal, path).ToString();
 }

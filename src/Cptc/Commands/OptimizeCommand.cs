@@ -30,7 +30,7 @@ internal static class OptimizeCommand
         var file = Arguments.Files<string>("file", "the .cpt file with a run, its laws and a `sweep RUN { … }` block", ArgumentArity.ExactlyOne);
         var run = new Option<string?>("--run") { Description = "the run whose sweep to optimise (needed when the file has several sweeps)" };
         var weights = new Option<string?>("--weights") { Description = "λ1,λ2: minimise λ1·general + λ2·domain loss at the end instead of the sweep's own objective (sum 1)" };
-        var top = new Option<int>("--top") { Description = "how many of the best candidates to list", DefaultValueFactory = _ => 10 };
+        var top = new Option<string>("--top") { Description = "how many of the best candidates to list", DefaultValueFactory = _ => "10" };
         var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "draw the Pareto front and the best candidates' curves into this PNG file" };
@@ -43,17 +43,20 @@ internal static class OptimizeCommand
             file, run, weights, top, format.Option, output, plot, emit, turning, force,
         };
         command.SetAction(parse => Run(terminal, new Request(
-            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top), format.ValueOf(parse),
+            parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top)!, format.ValueOf(parse),
             parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? Weights, int Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
+    sealed record Request(string File, string? Run, string? Weights, string Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
 
     static int Run(Terminal terminal, Request request)
     {
-        if (request.Top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(request.Top, MaxTop));
-        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        if (!int.TryParse(request.Top, NumberStyles.None, CultureInfo.InvariantCulture, out int top))
+            throw CliException.From(DiagnosticBuilder.At(default).InvalidOptionValue("--top", request.Top, $"give a whole number from 1 to {MaxTop}"));
+        if (top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(top, MaxTop));
+        Outputs.Check((request.Output, false), (request.Plot, true), (request.Emit, false));
+        var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
         var sweep = SweepSelector.Select(compilation, request.Run, terminal);
         var problem = sweep.Problem;
@@ -66,7 +69,7 @@ internal static class OptimizeCommand
             return ExitCodes.InputErrors;
         }
 
-        var result = Evaluate(terminal, problem, request.Top);
+        var result = Evaluate(terminal, problem, top);
         if (result.Evaluated == 0)
         {
             terminal.Report([at.NoValidCandidate(sweep.Run, result.InvalidReason ?? "every candidate leaves the run's family")], compilation.Text);
@@ -89,10 +92,11 @@ internal static class OptimizeCommand
             : null;
 
         // write files only once everything is computed, so a failure leaves none half-made
-        if (request.Output is null) terminal.Out.Write(text);
-        else SourceFiles.WriteAtomically(request.Output, text);
-        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
-        if (emitted is not null) SourceFiles.WriteAtomically(request.Emit!, emitted);
+        var outputs = new Outputs(terminal);
+        outputs.Text(request.Output, text);
+        if (png is not null) outputs.Bytes(request.Plot!, png);
+        if (emitted is not null) outputs.Text(request.Emit!, emitted);
+        outputs.Commit();
 
         if (result.Feasible == 0)
         {
@@ -120,7 +124,7 @@ internal static class OptimizeCommand
     /// <summary>Runs the sweep; on an interactive terminal a long one shows a progress bar on stderr.</summary>
     static SweepResult Evaluate(Terminal terminal, SweepProblem problem, int top)
     {
-        bool interactive = ReferenceEquals(terminal.Error, Console.Error) && !Console.IsErrorRedirected && problem.Count >= ProgressThreshold;
+        bool interactive = terminal.ErrorIsConsole && !Console.IsErrorRedirected && problem.Count >= ProgressThreshold;
         if (!interactive) return SweepOptimizer.Run(problem, top);
         var progress = new SweepProgress();
         var work = Task.Run(() => SweepOptimizer.Run(problem, top, progress: progress));

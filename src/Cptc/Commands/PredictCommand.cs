@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cptc.Predict;
 using CptLang;
+using CptLang.Diagnostics;
 using CptLang.Predicting;
 
 namespace Cptc.Commands;
@@ -16,7 +17,7 @@ internal static class PredictCommand
         var file = Arguments.Files<string>("file", "the .cpt file with the run and its laws", ArgumentArity.ExactlyOne);
         var run = new Option<string?>("--run") { Description = "the run to predict (needed when the file has several)" };
         var at = new Option<string?>("--at") { Description = "comma-separated steps, e.g. 1000,40k,50000 (default: ~200 steps plus every phase boundary)" };
-        var every = new Option<long?>("--every") { Description = "every N-th step (N, 2N, …) and the last one" };
+        var every = new Option<string?>("--every") { Description = "every N-th step (N, 2N, …) and the last one; k/M/B suffixes allowed" };
         var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the output here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw the LR and the predicted losses into this PNG file" };
@@ -25,29 +26,26 @@ internal static class PredictCommand
         {
             file, run, at, every, format.Option, output, plot,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(at) is not null && result.GetValue(every) is not null)
-                result.AddError("--at and --every cannot be combined");
-            if (result.GetValue(every) is <= 0)
-                result.AddError("--every needs a positive number of steps");
-        });
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(at), parse.GetValue(every),
             format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? At, long? Every, ReportFormat Format, string? Output, string? Plot);
+    sealed record Request(string File, string? Run, string? At, string? Every, ReportFormat Format, string? Output, string? Plot);
 
     static int Run(Terminal terminal, Request request)
     {
-        var compilation = Compilation.Create(SourceFiles.Read(request.File));
+        // options are read here, not in a validator: a bad value is a usage error, never a crash
+        if (request.At is not null && request.Every is not null)
+            throw CliException.From(DiagnosticBuilder.At(default).OptionsCannotBeCombined("--at", "--every"));
+        var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
+            : request.Every is { } n ? CliException.Require(StepSelection.ParseEvery(n))
+            : StepSelection.Default(keySteps: request.Format == ReportFormat.Table);
+        Outputs.Check((request.Output, false), (request.Plot, true));
+        var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
         var plan = Selected(terminal, compilation, request.Run);
-        var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
-            : request.Every is { } n ? StepSelection.Every(n)
-            : StepSelection.Default(keySteps: request.Format == ReportFormat.Table);
 
         var result = Prediction.Compute(compilation, plan, selection);
         if (result.RequestError is { } requestError) throw CliException.From(requestError);
@@ -74,9 +72,10 @@ internal static class PredictCommand
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
         };
         // write files only once everything is computed, so a failure leaves none half-made
-        if (request.Output is null) terminal.Out.Write(text);
-        else SourceFiles.WriteAtomically(request.Output, text);
-        if (png is not null) SourceFiles.WriteAtomically(request.Plot!, png);
+        var outputs = new Outputs(terminal);
+        outputs.Text(request.Output, text);
+        if (png is not null) outputs.Bytes(request.Plot!, png);
+        outputs.Commit();
         return ExitCodes.Ok;
     }
 

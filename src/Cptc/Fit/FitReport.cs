@@ -35,7 +35,7 @@ internal static class FitReport
     static string[] Row(string run, string set, FitMetrics m) =>
         [run, set, m.Points.ToString(CultureInfo.InvariantCulture), Fixed(m.R2, 5), Fixed(m.Mae, 5), Fixed(m.Rmse, 5), Fixed(m.Mape, 3), Fixed(m.Worst, 3)];
 
-    static string Fixed(double value, int digits) => double.IsNaN(value) ? "-" : value.ToString("F" + digits, CultureInfo.InvariantCulture);
+    static string Fixed(double value, int digits) => double.IsNaN(value) ? "-" : Figures.Fixed(value, digits);
 
     public static string Json(FitOutcome fit) => JsonDocumentText.Write(json =>
     {

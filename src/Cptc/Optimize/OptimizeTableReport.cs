@@ -14,7 +14,7 @@ internal static class OptimizeTableReport
 {
     /// <summary>Front points shown in the table (all of them go to csv and json).</summary>
     public const int FrontRows = 12;
-    const string LossFormat = "F4";
+    const int LossDigits = 4;
 
     public static string Write(OptimizeOutcome outcome)
     {
@@ -146,5 +146,5 @@ internal static class OptimizeTableReport
         return [.. Enumerable.Range(0, count).Select(i => front[(int)Math.Round(i * (front.Count - 1) / (double)(count - 1))]).Distinct()];
     }
 
-    static string Loss(double value) => value.ToString(LossFormat, CultureInfo.InvariantCulture);
+    static string Loss(double value) => Figures.Fixed(value, LossDigits);
 }

@@ -15,7 +15,7 @@ namespace Cptc.Predict;
 /// </summary>
 internal static class TableReport
 {
-    const string LossFormat = "F5";
+    const int LossDigits = 5;
 
     public static string Write(Prediction prediction)
     {
@@ -119,7 +119,7 @@ internal static class TableReport
 
     static string Steps(long steps) => steps == 1 ? "1 step" : $"{DisplayFormat.Steps(steps)} steps";
 
-    static string Loss(double value) => value.ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture);
+    static string Loss(double value) => Figures.Fixed(value, LossDigits);
 
-    static string Signed(double value) => (value >= 0 ? "+" : "−") + Math.Abs(value).ToString(LossFormat, System.Globalization.CultureInfo.InvariantCulture);
+    static string Signed(double value) => (value >= 0 ? "+" : "−") + Figures.Fixed(Math.Abs(value), LossDigits);
 }

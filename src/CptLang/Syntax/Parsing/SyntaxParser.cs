@@ -27,6 +27,8 @@ internal static class SyntaxParser
             return new SyntaxTree(text, new CompilationUnitSyntax([], eof), [.. diagnostics]);
         }
 
+        if (text.InvalidUtf8 is { } invalid)
+            diagnostics.Add(DiagnosticBuilder.At(new TextSpan(invalid.Position, 1)).InvalidUtf8(invalid.Value, invalid.Offset));
         var lexer = new CptLexer(new AntlrInputStream(text.Text));
         lexer.RemoveErrorListeners();
         var stream = new CommonTokenStream(lexer);
