@@ -37,7 +37,8 @@ public sealed record Deviation(double Relative, double Absolute, long Step, doub
                 double actual = framework(stage.Local(step));
                 double absolute = Math.Abs(actual - expected);
                 if (!double.IsFinite(actual)) absolute = double.PositiveInfinity;
-                maxRelative = Math.Max(maxRelative, absolute / Math.Max(Math.Abs(expected), floor));
+                // equal values deviate by nothing, even where the floor underflows (a peak of 1e-320)
+                if (absolute > 0) maxRelative = Math.Max(maxRelative, absolute / Math.Max(Math.Abs(expected), Math.Max(floor, double.Epsilon)));
                 if (absolute > worst.Absolute) worst = new(0, absolute, step, expected, actual, peak);
             }
         return worst with { Relative = maxRelative };

@@ -37,6 +37,11 @@ internal static class HfImport
         long t = total ?? w + stable + d + (d > 0 ? 1 : 0);
         if (t == 0) return s.Problem("'max_steps' is 0", "a run has at least one step");
 
+        // max_steps without num_stable_steps makes HF end one update short of the decay's end
+        // (progress (d−1)/d), and only a linear decay can be cut there; the fix is to give both
+        if (total is not null && !s.Has("num_stable_steps") && d > 0 && decayType != "linear" && w + stable + d + 1 > t)
+            return s.NotExpressible($"with num_stable_steps taken from max_steps, the {decayType} decay stops one update short of its end, and .cpt decays always reach theirs",
+                $"give num_stable_steps={stable} and max_steps={t + 1}, so that the decay ends on the last update");
         var plan = new PhasePlan(s);
         double floor = m * lr;
         if (w > 0)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CptLang.Diagnostics;
+using CptLang.Syntax;
 using CptLang.Export;
 using CptLang.Syntax.Factory;
 
@@ -21,6 +22,9 @@ public static class ScheduleImport
 {
     public static readonly IReadOnlyList<string> Sources = ["hf", "megatron", "torchtitan"];
 
+    /// <summary>Learning rates below this are refused as settings.</summary>
+    public const double MinLearningRate = 1e-30;
+
     /// <param name="run">The run's name, and <paramref name="domain"/> its stage's: valid names (<see cref="Syntax.SyntaxFacts.IsValidName"/>).</param>
     public static ImportOutput Import(ImportSource source, SettingBag settings, string run, string domain)
     {
@@ -32,6 +36,10 @@ public static class ScheduleImport
             _ => TorchtitanImport.Read(settings),
         };
         if (schedule is null || settings.Failed) return new(null, settings.Diagnostics);
+        // far below any LR that trains (cptc warns below 1e-10, CPT2040); as a setting it is a typo
+        if (!(schedule.PeakLr >= MinLearningRate))
+            return Failed(DiagnosticBuilder.At(default).InvalidImportSetting(Sources[(int)source],
+                $"for the learning rate is {NumberLiteral.Format(schedule.PeakLr)}, below {NumberLiteral.Format(MinLearningRate)}, which no training uses", "check its exponent, e.g. 3e-4"));
         string text = SyntaxFactory.Run(
             new SourceRun(run, [SourceSetting.Of("peak_lr", schedule.PeakLr)], [new SourceStage.Train(domain, schedule.Phases)]),
             SourceStyle.Import, [$"imported by cptc from {Sources[(int)source]}: {schedule.Summary}"]);

@@ -85,10 +85,17 @@ public sealed class SettingBag(string framework, IReadOnlyDictionary<string, str
     /// <summary>What a failed read gives; never used, as the importers stop at <see cref="Failed"/>.</summary>
     static long Placeholder(ImportedSchedule? _) => 0;
 
-    string Example(string name) => (framework, name) switch
+    /// <summary>A setting as the framework writes it, with a value of its kind (an LR is not 1000).</summary>
+    string Example(string name)
     {
-        (_, "--lr-wsd-decay-style") => $"{name} linear",
-        ("megatron", _) => $"{name} 1000",
-        _ => $"{name}=1000",
-    };
+        string value = name switch
+        {
+            "--lr-wsd-decay-style" => "linear",
+            _ when name.Contains("lr", StringComparison.OrdinalIgnoreCase) && !name.Contains("iters") && !name.Contains("steps")
+                || name.Contains("learning_rate") => "3e-4",
+            _ when name.Contains("ratio") || name.Contains("factor") => "0.1",
+            _ => "1000",
+        };
+        return framework == "megatron" ? $"{name} {value}" : $"{name}={value}";
+    }
 }

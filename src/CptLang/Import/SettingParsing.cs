@@ -74,12 +74,21 @@ public static class SettingParsing
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         string section = "";
         int depth = 0;                                  // brackets still open in a multi-line value
+        int number = 0;
         foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
         {
+            number++;
             string line = WithoutComment(raw).Trim();
             if (depth > 0) { depth += Brackets(line); continue; }
             if (line.Length == 0) continue;
-            if (line.StartsWith('[')) { section = line.Trim('[', ']', ' ').Replace("\"", ""); continue; }
+            if (line.StartsWith('['))
+            {
+                // a header without its closing bracket is a broken file, not a missing setting
+                if (!line.EndsWith(']'))
+                    return Invalid("torchtitan", $"file has '{line}' on line {number}, which is not a TOML section header", "close it with ], e.g. [training]");
+                section = line.Trim('[', ']', ' ').Replace("\"", "");
+                continue;
+            }
             int eq = line.IndexOf('=');
             if (eq <= 0) return Invalid("torchtitan", $"line '{line}' is not key = value", "give a torchtitan TOML job file");
             string value = line[(eq + 1)..].Trim();

@@ -260,7 +260,8 @@ public class ImportTests
 
         var cut = CliRunner.Run("import", "--from", "hf", "--", "learning_rate=3e-4", "max_steps=100", "num_warmup_steps=10", "num_decay_steps=20", "decay_type=cosine");
         Assert.Equal(2, cut.ExitCode);
-        Assert.StartsWith("cptc: error CPT4211: this hf schedule cannot be written as .cpt phases: max_steps ends the run inside the decay", cut.Error);
+        Assert.StartsWith("cptc: error CPT4211: this hf schedule cannot be written as .cpt phases: with num_stable_steps taken from max_steps, the cosine decay stops one update short of its end", cut.Error);
+        Assert.Contains("give num_stable_steps=70 and max_steps=101", cut.Error);
     }
 
     [Theory]
@@ -330,5 +331,52 @@ public class ImportTests
         Assert.True(result.ExitCode == 0, result.Error);
         var plan = Compilation.Create(result.Out).Plans.Single();
         Assert.Equal(("wsd-3e4", "knowledge-pile"), (plan.Run, plan.Stages.Single().Domain));
+    }
+}
+
+/// <summary>Import messages and numbers a user can act on (found by feeding cptc junk settings).</summary>
+public class ImportMessageTests
+{
+    [Fact]
+    public void Computed_learning_rates_are_written_without_rounding_noise()
+    {
+        var result = CliRunner.Run("import", "--from", "torchtitan", "--", "--training.steps=1000", "--optimizer.lr=8e-4",
+            "--lr_scheduler.warmup_steps=100", "--lr_scheduler.decay_ratio=0.2", "--lr_scheduler.min_lr_factor=0.1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("decay 199 steps to 8.36e-05 linear", result.Out);
+        Assert.DoesNotContain("99999", result.Out);
+    }
+
+    [Fact]
+    public void A_cosine_decay_cut_by_max_steps_names_both_settings_and_the_advice_works()
+    {
+        var cut = CliRunner.Run("import", "--from", "hf", "--", "learning_rate=3e-4", "max_steps=102", "num_decay_steps=10");
+        Assert.Equal(2, cut.ExitCode);
+        Assert.Contains("give num_stable_steps=92 and max_steps=103", cut.Error);
+        var fixedUp = CliRunner.Run("import", "--from", "hf", "--", "learning_rate=3e-4", "max_steps=103", "num_decay_steps=10", "num_stable_steps=92");
+        Assert.True(fixedUp.ExitCode == 0, fixedUp.Error);
+        Assert.Contains("decay 10 steps to 0 cosine", fixedUp.Out);
+    }
+
+    [Fact]
+    public void A_learning_rate_no_training_uses_is_refused_with_a_reason()
+    {
+        var result = CliRunner.Run("import", "--from", "hf", "--", "learning_rate=1e-320", "max_steps=103", "num_decay_steps=10", "num_stable_steps=92");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error CPT4210", result.Error);
+        Assert.Contains("1e-320, below 1e-30", result.Error);
+        Assert.DoesNotContain("differ from it by 0", result.Error);
+    }
+
+    [Fact]
+    public void A_broken_toml_header_is_named_with_its_line_and_examples_have_values_of_their_kind()
+    {
+        using var dir = new TempDirectory();
+        var broken = CliRunner.Run("import", "--from", "torchtitan", dir.File("job.toml", "[training\nsteps = 100\n"));
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("'[training' on line 1, which is not a TOML section header", broken.Error);
+        var missing = CliRunner.Run("import", "--from", "torchtitan", "--", "--training.steps=1000", "--lr_scheduler.warmup_steps=100");
+        Assert.Contains("e.g. optimizer.lr=3e-4", missing.Error);
+        Assert.DoesNotContain("=1000", missing.Error);
     }
 }

@@ -11,7 +11,7 @@ namespace CptLang.Syntax.Factory;
 public sealed record SourceStyle(NumberSpelling Numbers, bool SingularStep, bool BlankLineBeforeStages)
 {
     /// <summary><c>cptc import</c>: the framework's exact doubles.</summary>
-    public static SourceStyle Import { get; } = new(NumberSpelling.RoundTrip, SingularStep: true, BlankLineBeforeStages: true);
+    public static SourceStyle Import { get; } = new(NumberSpelling.FifteenDigits, SingularStep: true, BlankLineBeforeStages: true);
 
     /// <summary><c>cptc optimize --emit</c>: ten digits, no blank line, and <c>1 steps</c> as it always wrote.</summary>
     public static SourceStyle Emit { get; } = new(NumberSpelling.TenDigits, SingularStep: false, BlankLineBeforeStages: false);
