@@ -11,16 +11,21 @@ namespace Cptc.Fit;
 /// </summary>
 internal static class FitPlot
 {
-    const int Width = 1100, Height = 850;
+    public const int Width = 1100, Height = 850;
 
     /// <param name="runs">Each run's observations, whether it was held out, and the law's loss at
     /// its observed steps.</param>
     public static byte[] Render(string law, IReadOnlyList<(FitRun Run, bool HeldOut, double[] Predicted)> runs)
+        => Build(law, runs).RenderPng(Width, Height);
+
+    /// <summary>The figure, not yet rendered (tests look at its layout).</summary>
+    public static StackedPlots Build(string law, IReadOnlyList<(FitRun Run, bool HeldOut, double[] Predicted)> runs)
     {
         var plots = new StackedPlots();
         var curves = plots.Top;
         var residuals = plots.Bottom;
-        var palette = new ScottPlot.Palettes.Category10();
+        // beyond ten runs Category10 would repeat its colours
+        IPalette palette = runs.Count <= 10 ? new ScottPlot.Palettes.Category10() : new ScottPlot.Palettes.Tsitsulin();
         double low = double.MaxValue, high = double.MinValue;
         for (int r = 0; r < runs.Count; r++)
         {
@@ -62,9 +67,9 @@ internal static class FitPlot
 
         curves.Title($"law {law}: logged (dots) and fitted or predicted (lines) validation loss");
         curves.YLabel("validation loss");
-        curves.ShowLegend(Alignment.UpperRight);
+        plots.LegendBelow(curves); // ten runs' names would cover the curves inside the plot
         residuals.YLabel("predicted − logged");
         residuals.XLabel("step");
-        return plots.RenderPng(Width, Height);
+        return plots;
     }
 }
