@@ -20,6 +20,9 @@ public sealed record FitOutcome(
 
     /// <summary>Logged rows that repeat a fitted run's row and were counted once.</summary>
     public int SharedRows { get; init; }
+
+    /// <summary>The lambda the law was fitted with when <c>--fit-lambda</c> chose it.</summary>
+    public double? Lambda { get; init; }
 }
 
 /// <summary>The metrics of one run; a held-out run was not used to fit.</summary>

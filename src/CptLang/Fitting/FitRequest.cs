@@ -28,6 +28,10 @@ public sealed record FitRequest(string Law, IReadOnlyList<RunLog> Logs, LawForm?
 
     /// <summary>Also rewrite the file with the fitted block (<see cref="FitResponse.Rewritten"/>).</summary>
     public bool Write { get; init; }
+
+    /// <summary>Also choose the setting <c>lambda</c> (docs/laws.md §1) the logs prefer; with
+    /// <see cref="Write"/>, the file's <c>lambda</c> is set to it.</summary>
+    public bool FitLambda { get; init; }
 }
 
 /// <summary>The log of run <paramref name="Run"/> at <paramref name="Path"/>, and its loss column

@@ -99,7 +99,7 @@ public static class LawFitting
 
             // rows shared by several logs (the pre-training rows of CPT runs) count once
             var (rows, shared) = SharedRows.Dedupe(checkedLogs);
-            var runs = new List<(EvaluationPlan Plan, FitRun Run, bool HeldOut)>();
+            var observed = new List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)>();
             for (int i = 0; i < checkedLogs.Count; i++)
             {
                 var (plan, _, heldOut) = checkedLogs[i];
@@ -109,9 +109,22 @@ public static class LawFitting
                     continue;
                 }
                 double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![plan.Run] : null;
-                runs.Add((plan, FitRun.Create(new ScheduleAreas(plan), law, rows[i].Steps, rows[i].Losses, size), heldOut));
+                observed.Add((plan, rows[i].Steps, rows[i].Losses, size, heldOut));
             }
-            if (runs.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
+            if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
+
+            // λ is the schedule's setting: searched, every run's areas follow it
+            LambdaSearch.Result? lambda = null;
+            if (request.FitLambda)
+            {
+                if (choice.Form is null) return Stop(Invalid("--fit-lambda does not apply to a weighted sum (Eq. 6)", "its laws keep the lambda they were fitted with"));
+                if (LambdaOverride(plans) is { } own)
+                    return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
+                lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, observed);
+            }
+            var runs = observed.Select(r => (Plan: lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda),
+                Run: FitRun.Create(new ScheduleAreas(lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda)), law, r.Steps, r.Losses, r.Size),
+                r.HeldOut)).ToList();
 
             var fit = choice.Sum is { } sum
                 ? SumFit.Fit(law, sum, compilation, runs)
@@ -124,7 +137,7 @@ public static class LawFitting
             if (request.Write)
             {
                 // checked before the fit for the form; checked again for the values
-                (rewritten, var broken) = Rewrite(fit.Outcome.Block, lawAt);
+                (rewritten, var broken) = Rewrite(fit.Outcome.Block, lawAt, lambda?.Lambda);
                 if (broken is not null)
                 {
                     Report([broken], compilation.Text);
@@ -132,19 +145,25 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var outcome = shared == 0 ? fit.Outcome : fit.Outcome with
-            {
-                Notes = [.. fit.Outcome.Notes, $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once"],
-                SharedRows = shared,
-            };
+            var notes = new List<string>(fit.Outcome.Notes);
+            if (shared > 0)
+                notes.Add($"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once");
+            if (lambda is not null)
+                notes.Add(lambda.Lambda == lambda.FileLambda
+                    ? $"lambda: the file's {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
+                    : $"lambda: {DisplayFormat.Number(lambda.Lambda)} fits best (objective {DisplayFormat.Number(lambda.Objective)}, against {DisplayFormat.Number(lambda.FileObjective)} at the file's {DisplayFormat.Number(lambda.FileLambda)}); " +
+                      (request.Write ? "--write sets it in the file" : $"the block assumes it: write `lambda {DisplayFormat.Number(lambda.Lambda)}` in the file"));
+            var outcome = fit.Outcome with { Notes = notes, SharedRows = shared, Lambda = lambda?.Lambda };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
 
         /// <summary>The file with the fitted block in place, or the diagnostic that says why it
         /// would not compile (CPT4112).</summary>
-        (string? Text, Diagnostic? Error) Rewrite(string block, DiagnosticBuilder lawAt)
+        (string? Text, Diagnostic? Error) Rewrite(string block, DiagnosticBuilder lawAt, double? lambda = null)
         {
             string rewritten = LawBlockText.Rewrite(compilation.SyntaxTree, request.Law, block);
+            if (lambda is { } value && value != compilation.Bound.Settings.Lambda)
+                rewritten = LawBlockText.SetFileLambda(Syntax.SyntaxTree.Parse(Text.SourceText.From(rewritten, compilation.Text.Path)), value);
             var check = Compilation.Create(rewritten, compilation.Text.Path);
             if (check.Diagnostics.FirstOrDefault(d => d.IsError) is not { } broken) return (rewritten, null);
             int line = check.Text.GetLinePosition(broken.Span.Start).Line;
@@ -165,6 +184,12 @@ public static class LawFitting
         static double Middle(FitBound bound) => bound.LogScaled
             ? Math.Sqrt(bound.Lower * bound.Upper)
             : double.IsFinite(bound.Lower + bound.Upper) ? (bound.Lower + bound.Upper) / 2 : Math.Max(bound.Lower, Math.Min(bound.Upper, 1));
+
+        /// <summary>A run among <paramref name="plans"/> that sets its own <c>lambda</c>, or null.</summary>
+        string? LambdaOverride(IEnumerable<EvaluationPlan> plans) =>
+            compilation.SyntaxTree.Root.Members.OfType<Syntax.RunDeclarationSyntax>()
+                .Where(r => plans.Any(p => p.Run == r.Name.Text))
+                .FirstOrDefault(r => r.Items.OfType<Syntax.PropertySyntax>().Any(p => p.Name.Text == Binding.PropertyNames.Lambda))?.Name.Text;
 
         /// <summary>The model size of each run, in millions; each run given with a log, once.</summary>
         (Dictionary<string, double>? Sizes, Diagnostic? Error) ModelSizes()

@@ -28,6 +28,7 @@ internal static class FitCommand
         var format = OutputFormats.Text("text or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
+        var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the schedule's lambda setting (momentum of the annealing area) the logs prefer, searched from 0.9 to 0.9999; with --write it is set in FILE" };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
         var stepColumn = new Option<string>("--step-column") { Description = "the logs' step column", DefaultValueFactory = _ => "step" };
         var lossColumn = new Option<string>("--loss-column") { Description = "the logs' loss column, unless --data names one", DefaultValueFactory = _ => "loss" };
@@ -35,17 +36,20 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
             parse.GetValue(fix) ?? [], parse.GetValue(form), format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
-            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? [])));
+            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda) }));
         return command;
     }
 
     sealed record Request(string File, string Law, string[] Data, string[] Holdout, string[] Fix, string? Form, TextFormat Format,
-        string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn, string[] ModelSize);
+        string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn, string[] ModelSize)
+    {
+        public bool FitLambda { get; init; }
+    }
 
     static int Run(Terminal terminal, Request request)
     {
@@ -65,6 +69,7 @@ internal static class FitCommand
             ModelSizes = ModelSizes.Parse(request.ModelSize),
             Columns = new LogColumns(request.StepColumn, request.LossColumn, request.LrColumn),
             Write = request.Write,
+            FitLambda = request.FitLambda,
         };
         var response = LawFitting.Fit(compilation, fit, path => SourceFiles.ReadLog(terminal, path));
         foreach (var diagnostic in response.Diagnostics) terminal.Report([diagnostic.Diagnostic], diagnostic.Text);

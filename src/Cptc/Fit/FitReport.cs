@@ -52,6 +52,7 @@ internal static class FitReport
         if (fit.Starts is { } starts) json.WriteNumber("starts", starts); else json.WriteNull("starts");
         if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteNumber("sharedRows", fit.SharedRows);
+        if (fit.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
         json.WriteStartArray("runs");
         foreach (var run in fit.Runs)
         {

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CptLang;
+using CptLang.Laws.Laws;
+
+namespace Cptc.Tests;
+
+/// <summary>CPT logs that start with the shared pre-training rows: each such row is one
+/// observation, counted once (docs/cli.md, <c>cptc fit</c>).</summary>
+public class FitSharedRowsTests
+{
+    const string Runs = """
+        run pretrain {
+          peak_lr 2e-4
+          train web { warmup 500 steps  stable 8k steps  decay 1.5k steps to 0 linear }
+        }
+        run cpt_a {
+          peak_lr 2e-4
+          train web { warmup 500 steps  stable 8k steps  decay 1.5k steps to 0 linear }
+          switch to code { warmup 100 steps to 1e-4  decay 4.9k steps to 0 cosine }
+        }
+        run cpt_b {
+          peak_lr 2e-4
+          train web { warmup 500 steps  stable 8k steps  decay 1.5k steps to 0 linear }
+          switch to code { warmup 100 steps to 5e-5  stable 4.9k steps }
+        }
+
+        """;
+
+    const string Law = "law web { L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = 0.3  E = 30  beta = 0.2 }\n";
+
+    /// <summary>Each run's log every 100 steps from step 100, the CPT logs starting with the pre-training rows.</summary>
+    static Dictionary<string, string> Logs(TempDirectory dir)
+    {
+        var truth = Compilation.Create(Runs + Law);
+        return truth.Plans.ToDictionary(p => p.Run, plan =>
+        {
+            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => 100L * i)];
+            var table = new LossPredictor(plan, truth.Laws).Predict(steps);
+            var csv = new StringBuilder("step,loss\n");
+            for (int i = 0; i < steps.Length; i++) csv.Append(CultureInfo.InvariantCulture, $"{steps[i]},{table.Loss(0)[i]:F6}\n");
+            return dir.File(plan.Run + ".csv", csv.ToString());
+        });
+    }
+
+    [Fact]
+    public void Shared_pre_training_rows_are_fitted_once_and_not_held_out()
+    {
+        using var dir = new TempDirectory();
+        var logs = Logs(dir);
+        string cpt = dir.File("runs.cpt", Runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--format", "json",
+            "--data", $"pretrain={logs["pretrain"]}", "--data", $"cpt_a={logs["cpt_a"]}", "--data", $"cpt_b={logs["cpt_b"]}", "--holdout", "cpt_b"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        // pre-training: 100 rows (steps 100..10,000), repeated in both CPT logs
+        Assert.Equal(200, json.GetProperty("sharedRows").GetInt32());
+        var points = json.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("run").GetString()!, r => r.GetProperty("points").GetInt32());
+        Assert.Equal(100, points["pretrain"]);
+        Assert.Equal(50, points["cpt_a"]);
+        Assert.Equal(50, points["cpt_b"]);
+        Assert.Equal(150, json.GetProperty("points").GetInt32());
+    }
+
+    [Fact]
+    public void A_log_with_only_shared_rows_is_left_out_with_a_warning()
+    {
+        using var dir = new TempDirectory();
+        var logs = Logs(dir);
+        string onlyShared = dir.File("short.csv", string.Join('\n', File.ReadAllLines(logs["cpt_a"]).Take(101)) + "\n");
+        string cpt = dir.File("runs.cpt", Runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--data", $"pretrain={logs["pretrain"]}", "--data", $"cpt_b={logs["cpt_b"]}", "--data", $"cpt_a={onlyShared}"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3105: every logged row of run 'cpt_a' repeats a row of another fitted run", result.Error);
+    }
+}
