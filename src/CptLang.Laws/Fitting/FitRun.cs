@@ -73,7 +73,7 @@ public sealed class FitRun
 
     /// <summary>The first row with <c>S1cpt &gt; 0</c> (<see cref="Count"/> when none): the
     /// distribution shift is exactly 0 on the rows before it.</summary>
-    internal int FirstContinualRow { get; }
+    public int FirstContinualRow { get; }
 
     public long StepAt(int i) => Areas.StepAt(i);
 }

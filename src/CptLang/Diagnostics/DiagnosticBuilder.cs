@@ -194,12 +194,16 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"law '{law}' cannot be evaluated for run '{run}': {reason}");
 
     // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
-    public Diagnostic FitOnBound(string law, string parameter, double value, double lower, double upper) => Make(C.FitOnBound,
+    public Diagnostic FitOnBound(string law, string parameter, double value, double lower, double upper, string? remedy = null) => Make(C.FitOnBound,
         $"the fit of law '{law}' puts {parameter} = {Number(value)} on a bound of its search interval [{Number(lower)}, {Number(upper)}]",
-        "the logs may not determine it: fix it with --fix, or add runs whose schedules differ where it matters");
-    public Diagnostic FitUnobserved(string law, string parameters) => Make(C.FitNotIdentifiable,
+        remedy ?? "the logs may not determine it: fix it with --fix, or add runs whose schedules differ where it matters");
+    /// <param name="remedies">For each group of parameters, the logs that would determine it.</param>
+    public Diagnostic FitUnobserved(string law, string parameters, string remedies) => Make(C.FitNotIdentifiable,
         $"no observation of law '{law}' depends on {parameters}; the fitted values are arbitrary",
-        "add logs of runs with a domain switch (for C2, B, E, beta), or fix them with --fix");
+        $"add {remedies}, or fix them with --fix");
+    public Diagnostic FitConfounded(string law, string parameter, string with, string why, string remedy) => Make(C.FitNotIdentifiable,
+        $"law '{law}' cannot tell {parameter} from {with}: {why}, so only their product is determined",
+        $"add {remedy}, or fix {parameter} with --fix");
     public Diagnostic FitShiftTradesOff(string law, double b, double beta) => Make(C.FitNotIdentifiable,
         $"law '{law}' fits beta = {Number(beta)}: for small beta the shift is about B·beta·ln(1 + E·S1cpt), so only the product B·beta = {Number(b * beta)} is determined, not B = {Number(b)} itself",
         "compare fits by their curves, not by B and beta (docs/laws.md)");

@@ -32,6 +32,10 @@ public sealed record FitRequest(string Law, IReadOnlyList<RunLog> Logs, LawForm?
     /// <summary>Also choose the setting <c>lambda</c> (docs/laws.md §1) the logs prefer; with
     /// <see cref="Write"/>, the file's <c>lambda</c> is set to it.</summary>
     public bool FitLambda { get; init; }
+
+    /// <summary>Fit only the rows after each run's switch (<c>--after-switch</c>): for a set whose
+    /// logged loss the law cannot follow during pre-training (it rises there).</summary>
+    public bool AfterSwitch { get; init; }
 }
 
 /// <summary>The log of run <paramref name="Run"/> at <paramref name="Path"/>, and its loss column

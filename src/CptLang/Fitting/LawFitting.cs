@@ -77,6 +77,10 @@ public static class LawFitting
                 return Stop();
             }
 
+            if (request.AfterSwitch && plans.FirstOrDefault(p => p.SwitchStep is not > 0) is { } unswitched)
+                return Stop(Invalid($"--after-switch leaves nothing of run '{unswitched.Run}': it has no domain switch after step 0",
+                    "give only the logs of runs that switch, or fit without --after-switch"));
+
             // the logs, each checked on its own and against its run
             var checkedLogs = new List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)>();
             bool logErrors = false;
@@ -109,7 +113,18 @@ public static class LawFitting
                     continue;
                 }
                 double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![plan.Run] : null;
-                observed.Add((plan, rows[i].Steps, rows[i].Losses, size, heldOut));
+                var (steps, losses) = (rows[i].Steps, rows[i].Losses);
+                if (request.AfterSwitch)
+                {
+                    int first = Array.FindIndex(steps, s => s > plan.SwitchStep);
+                    (steps, losses) = first < 0 ? ([], []) : (steps[first..], losses[first..]);
+                    if (steps.Length == 0)
+                    {
+                        Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
+                        continue;
+                    }
+                }
+                observed.Add((plan, steps, losses, size, heldOut));
             }
             if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
 

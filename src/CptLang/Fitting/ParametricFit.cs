@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CptLang.Diagnostics;
 using CptLang.Laws.Fitting;
 using CptLang.Laws.Laws;
@@ -42,6 +43,65 @@ internal static class ParametricFit
         return new(outcome, predicted, warnings);
     }
 
+    /// <summary>What logs would determine each unobserved parameter, grouped.</summary>
+    static string Remedies(IEnumerable<string> unobserved)
+    {
+        var groups = new List<string>();
+        var names = unobserved.ToHashSet();
+        void Group(string[] members, string logs)
+        {
+            var present = members.Where(names.Contains).ToList();
+            if (present.Count > 0) groups.Add($"{logs} (for {string.Join(", ", present)})");
+        }
+        Group([LawParameterNames.C2, LawParameterNames.B, LawParameterNames.E, LawParameterNames.Beta], "logs of runs with a domain switch");
+        Group([LawParameterNames.A1, LawParameterNames.A2], "logs of runs that replay pre-training data, at two or more ratios");
+        Group([LawParameterNames.F, LawParameterNames.Gamma1, LawParameterNames.Gamma2, LawParameterNames.Gamma3], "logs of runs of other model sizes");
+        var rest = names.Except([LawParameterNames.C2, LawParameterNames.B, LawParameterNames.E, LawParameterNames.Beta,
+            LawParameterNames.A1, LawParameterNames.A2, LawParameterNames.F, LawParameterNames.Gamma1, LawParameterNames.Gamma2, LawParameterNames.Gamma3]).ToList();
+        if (rest.Count > 0) groups.Add($"logs of runs whose schedules differ where {string.Join(", ", rest)} matter");
+        return string.Join("; ", groups);
+    }
+
+    /// <summary>
+    /// The replay form's factors (docs/laws.md §3) are <c>e^(a1·r)</c> on <c>C2</c> and a function of
+    /// <c>a2·r</c> on <c>B</c>, with <c>r</c> the run's replay ratio (general set) or its complement
+    /// (domain set). With one ratio among the fitted switching runs each factor is a constant: only
+    /// <c>C2·e^(a1·r)</c> and <c>B·g(a2·r)</c> are determined, whatever the fitted values say.
+    /// </summary>
+    static IEnumerable<Diagnostic> Confounded(string law, FitForm form, List<FitRun> fitted, ImmutableArray<string> unobserved, DiagnosticBuilder at)
+    {
+        if (form.Form != LawForm.Replay) yield break;
+        var ratios = fitted.Where(r => r.FirstContinualRow < r.Count).Select(r => r.ReplayRatio).Distinct().ToList();
+        if (ratios.Count != 1) yield break;
+        string why = ratios[0] == 0 ? "no fitted run replays" : $"every fitted run replays {DisplayFormat.Number(ratios[0] * 100)}%";
+        const string remedy = "logs of runs with another replay ratio (no replay counts as one)";
+        if (!unobserved.Contains(LawParameterNames.A1) && fitted.Any(r => r.Role == ValidationRole.Domain || ratios[0] > 0))
+            yield return at.FitConfounded(law, LawParameterNames.A1, LawParameterNames.C2, why, remedy);
+        if (!unobserved.Contains(LawParameterNames.A2))
+            yield return at.FitConfounded(law, LawParameterNames.A2, LawParameterNames.B, why, remedy);
+    }
+
+    /// <summary>A remedy for parameters on a bound when a fitted run's loss rises during its
+    /// pre-training: the law falls as the LR area grows, so it cannot follow such rows, and
+    /// adding runs does not help; fitting the rows after the switch does.</summary>
+    static string? RisingPretraining(List<FitRun> fitted)
+    {
+        foreach (var run in fitted)
+        {
+            int n = Math.Min(run.FirstContinualRow, run.Count);
+            if (n < 4) continue;
+            // the second half of pre-training, past the steep start
+            int from = n / 2;
+            double first = run.Losses[from], last = run.Losses[n - 1];
+            if (last > first * 1.02)
+                return $"the logged loss of run '{run.Name}' rises during pre-training ({DisplayFormat.Number(first)} at step {DisplayFormat.Steps(run.StepAt(from))}, " +
+                       $"{DisplayFormat.Number(last)} at step {DisplayFormat.Steps(run.StepAt(n - 1))}), which the law cannot follow (it falls as the LR area grows), " +
+                       "so those rows push its parameters to the bounds and more runs will not help; judge the fit by the rows after the switch " +
+                       "and by held-out runs, or fit only those rows with --after-switch";
+        }
+        return null;
+    }
+
     /// <summary>The block predicts for one size; say which, so the user knows to change N.</summary>
     static string SizeNote(LawParameters parameters, string run) =>
         $"N = {DisplayFormat.Number(parameters[LawParameterNames.N])}M is the size of run '{run}', the first fitted run; change N in the block to predict another model size";
@@ -51,11 +111,14 @@ internal static class ParametricFit
         if (form.Form == LawForm.ModelSize && SizeFitForm.SingleSize(fitted))
             yield return at.FitSingleModelSize(law, DisplayFormat.Number(fitted[0].ModelSize!.Value));
         if (result.Points < result.FreeParameters) yield return at.FitFewPoints(law, result.Points, result.FreeParameters);
-        if (result.Unobserved.Length > 0) yield return at.FitUnobserved(law, string.Join(", ", result.Unobserved));
+        if (result.Unobserved.Length > 0) yield return at.FitUnobserved(law, string.Join(", ", result.Unobserved), Remedies(result.Unobserved));
+        var confounded = Confounded(law, form, fitted, result.Unobserved, at).ToList();
+        foreach (var warning in confounded) yield return warning;
+        string? rising = RisingPretraining(fitted);
         foreach (var name in result.OnBound.Except(result.Unobserved))
         {
             var bound = form.Bounds[form.Names.IndexOf(name)];
-            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper);
+            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper, rising);
         }
         if (FitDiagnostics.ShiftTradesOff(result) && !result.Unobserved.Contains(LawParameterNames.Beta))
             yield return at.FitShiftTradesOff(law, result.Parameters[LawParameterNames.B], result.Parameters[LawParameterNames.Beta]);

@@ -29,6 +29,7 @@ internal static class FitCommand
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
         var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the schedule's lambda setting (momentum of the annealing area) the logs prefer, searched from 0.9 to 0.9999; with --write it is set in FILE" };
+        var afterSwitch = new Option<bool>("--after-switch") { Description = "fit only the rows after each run's domain switch (for a set whose loss the law cannot follow during pre-training)" };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
         var stepColumn = new Option<string>("--step-column") { Description = "the logs' step column", DefaultValueFactory = _ => "step" };
         var lossColumn = new Option<string>("--loss-column") { Description = "the logs' loss column, unless --data names one", DefaultValueFactory = _ => "loss" };
@@ -36,12 +37,12 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, afterSwitch, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
             parse.GetValue(fix) ?? [], parse.GetValue(form), format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
-            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda) }));
+            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda), AfterSwitch = parse.GetValue(afterSwitch) }));
         return command;
     }
 
@@ -49,6 +50,7 @@ internal static class FitCommand
         string? Output, string? Plot, bool Write, string StepColumn, string LossColumn, string LrColumn, string[] ModelSize)
     {
         public bool FitLambda { get; init; }
+        public bool AfterSwitch { get; init; }
     }
 
     static int Run(Terminal terminal, Request request)
@@ -70,6 +72,7 @@ internal static class FitCommand
             Columns = new LogColumns(request.StepColumn, request.LossColumn, request.LrColumn),
             Write = request.Write,
             FitLambda = request.FitLambda,
+            AfterSwitch = request.AfterSwitch,
         };
         var response = LawFitting.Fit(compilation, fit, path => SourceFiles.ReadLog(terminal, path));
         foreach (var diagnostic in response.Diagnostics) terminal.Report([diagnostic.Diagnostic], diagnostic.Text);

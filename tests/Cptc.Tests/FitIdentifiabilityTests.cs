@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using CptLang;
+using CptLang.Laws.Laws;
+
+namespace Cptc.Tests;
+
+/// <summary>Warnings that say which parameter the logs cannot determine and what log would
+/// (issue: replay fitted on runs without replay, and a loss that rises during pre-training).</summary>
+public class FitIdentifiabilityTests
+{
+    const string Runs = """
+        run cpt_a {
+          peak_lr 2e-4
+          train web { warmup 500 steps  stable 8k steps  decay 1.5k steps to 0 linear }
+          switch to code { warmup 100 steps to 1e-4  decay 4.9k steps to 0 cosine }
+        }
+        run cpt_b {
+          peak_lr 2e-4
+          train web { warmup 500 steps  stable 8k steps }
+          switch to code { warmup 100 steps to 5e-5  stable 4.9k steps }
+        }
+
+        """;
+
+    /// <summary>A log of each run every 100 steps: from the law, or rising before the switch when asked.</summary>
+    static string[] Logs(TempDirectory dir, string law, bool risingPretraining = false)
+    {
+        var truth = Compilation.Create(Runs + law);
+        Assert.False(truth.HasErrors, string.Join("\n", truth.Diagnostics));
+        return [.. truth.Plans.Select(plan =>
+        {
+            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => 100L * i)];
+            var table = new LossPredictor(plan, truth.Laws).Predict(steps);
+            var csv = new StringBuilder("step,loss\n");
+            for (int i = 0; i < steps.Length; i++)
+            {
+                double loss = risingPretraining && steps[i] <= plan.SwitchStep ? 4 + steps[i] * 2e-5 : table.Loss(0)[i];
+                csv.Append(CultureInfo.InvariantCulture, $"{steps[i]},{loss:R}\n");
+            }
+            return $"{plan.Run}={dir.File(plan.Run + ".csv", csv.ToString())}";
+        })];
+    }
+
+    const string Replay = "{ L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = 0.3  E = 30  beta = 0.2  a1 = 0.05  a2 = 3 }\n";
+
+    [Fact]
+    public void A_replay_fit_without_replay_names_what_each_replay_parameter_is_confounded_with()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("runs.cpt", Runs);
+        var general = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "replay", .. Logs(dir, "law web " + Replay).SelectMany(l => new[] { "--data", l })]);
+        Assert.True(general.ExitCode == 0, general.Error);
+        Assert.Contains("law 'web' cannot tell a2 from B: no fitted run replays", general.Error);
+        Assert.Contains("depends on a1", general.Error);
+        Assert.Contains("logs of runs that replay pre-training data, at two or more ratios (for a1)", general.Error);
+        Assert.DoesNotContain("domain switch (for", general.Error);
+
+        var domain = CliRunner.Run(["fit", cpt, "--law", "code", "--form", "replay", .. Logs(dir, "law code " + Replay.Replace("B = 0.3", "B = -0.5").Replace("a2 = 3", "a2 = 0.5")).SelectMany(l => new[] { "--data", l })]);
+        Assert.True(domain.ExitCode == 0, domain.Error);
+        Assert.Contains("law 'code' cannot tell a1 from C2", domain.Error);
+        Assert.Contains("law 'code' cannot tell a2 from B", domain.Error);
+    }
+
+    const string Eq4 = "law code { L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = -0.5  E = 30  beta = 0.2 }\n";
+
+    [Fact]
+    public void A_loss_rising_in_pre_training_gets_a_remedy_that_fits_it()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("runs.cpt", Runs);
+        var data = Logs(dir, Eq4, risingPretraining: true).SelectMany(l => new[] { "--data", l }).ToArray();
+        var result = CliRunner.Run(["fit", cpt, "--law", "code", .. data]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3101", result.Error);
+        Assert.Contains("rises during pre-training", result.Error);
+        Assert.Contains("--after-switch", result.Error);
+
+        var after = CliRunner.Run(["fit", cpt, "--law", "code", "--after-switch", "--format", "json", .. data]);
+        Assert.True(after.ExitCode == 0, after.Error);
+        var points = System.Text.Json.JsonDocument.Parse(after.Out).RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("points").GetInt32());
+        Assert.Equal([50, 50], points);
+    }
+
+    [Fact]
+    public void After_switch_refuses_a_run_without_a_switch()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("runs.cpt", Runs + "run pre { peak_lr 2e-4  train web { stable 1k steps } }\n");
+        string log = dir.File("pre.csv", "step,loss\n100,3\n200,2.9\n");
+        var result = CliRunner.Run("fit", cpt, "--law", "web", "--after-switch", "--data", $"pre={log}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--after-switch leaves nothing of run 'pre'", result.Error);
+    }
+}
