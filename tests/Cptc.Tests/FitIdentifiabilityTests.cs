@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CptLang;
-using CptLang.Laws.Laws;
-
 namespace Cptc.Tests;
 
 /// <summary>Warnings that say which parameter the logs cannot determine and what log would
@@ -24,23 +19,9 @@ public class FitIdentifiabilityTests
         """;
 
     /// <summary>A log of each run every 100 steps: from the law, or rising before the switch when asked.</summary>
-    static string[] Logs(TempDirectory dir, string law, bool risingPretraining = false)
-    {
-        var truth = Compilation.Create(Runs + law);
-        Assert.False(truth.HasErrors, string.Join("\n", truth.Diagnostics));
-        return [.. truth.Plans.Select(plan =>
-        {
-            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => 100L * i)];
-            var table = new LossPredictor(plan, truth.Laws).Predict(steps);
-            var csv = new StringBuilder("step,loss\n");
-            for (int i = 0; i < steps.Length; i++)
-            {
-                double loss = risingPretraining && steps[i] <= plan.SwitchStep ? 4 + steps[i] * 2e-5 : table.Loss(0)[i];
-                csv.Append(CultureInfo.InvariantCulture, $"{steps[i]},{loss:R}\n");
-            }
-            return $"{plan.Run}={dir.File(plan.Run + ".csv", csv.ToString())}";
-        })];
-    }
+    static string[] Logs(TempDirectory dir, string law, bool risingPretraining = false) =>
+        SyntheticLogs.Data(SyntheticLogs.Write(dir, Runs + law,
+            loss: (plan, step, loss) => risingPretraining && step <= plan.SwitchStep ? 4 + step * 2e-5 : loss));
 
     const string Replay = "{ L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = 0.3  E = 30  beta = 0.2  a1 = 0.05  a2 = 3 }\n";
 
@@ -49,14 +30,14 @@ public class FitIdentifiabilityTests
     {
         using var dir = new TempDirectory();
         string cpt = dir.File("runs.cpt", Runs);
-        var general = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "replay", .. Logs(dir, "law web " + Replay).SelectMany(l => new[] { "--data", l })]);
+        var general = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "replay", .. Logs(dir, "law web " + Replay)]);
         Assert.True(general.ExitCode == 0, general.Error);
         Assert.Contains("law 'web' cannot tell a2 from B: no fitted run replays", general.Error);
         Assert.Contains("depends on a1", general.Error);
         Assert.Contains("logs of runs that replay pre-training data, at two or more ratios (for a1)", general.Error);
         Assert.DoesNotContain("domain switch (for", general.Error);
 
-        var domain = CliRunner.Run(["fit", cpt, "--law", "code", "--form", "replay", .. Logs(dir, "law code " + Replay.Replace("B = 0.3", "B = -0.5").Replace("a2 = 3", "a2 = 0.5")).SelectMany(l => new[] { "--data", l })]);
+        var domain = CliRunner.Run(["fit", cpt, "--law", "code", "--form", "replay", .. Logs(dir, "law code " + Replay.Replace("B = 0.3", "B = -0.5").Replace("a2 = 3", "a2 = 0.5"))]);
         Assert.True(domain.ExitCode == 0, domain.Error);
         Assert.Contains("law 'code' cannot tell a1 from C2", domain.Error);
         Assert.Contains("law 'code' cannot tell a2 from B", domain.Error);
@@ -69,7 +50,7 @@ public class FitIdentifiabilityTests
     {
         using var dir = new TempDirectory();
         string cpt = dir.File("runs.cpt", Runs);
-        var data = Logs(dir, Eq4, risingPretraining: true).SelectMany(l => new[] { "--data", l }).ToArray();
+        var data = Logs(dir, Eq4, risingPretraining: true);
         var result = CliRunner.Run(["fit", cpt, "--law", "code", .. data]);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("warning CPT3101", result.Error);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CptLang;
-using CptLang.Laws.Laws;
 
 namespace Cptc.Tests;
 
@@ -26,20 +24,9 @@ public class FitLambdaTests
 
     const string Law = "law web { L0 = 2.6  A = 0.43  alpha = 0.55  C = 0.41 }\n";
 
-    /// <summary>The law's losses every 100 steps under <paramref name="lambda"/>, as a log per run.</summary>
-    static string[] Logs(TempDirectory dir, double lambda)
-    {
-        var truth = Compilation.Create($"lambda {lambda.ToString(CultureInfo.InvariantCulture)}\n" + Runs + Law);
-        Assert.False(truth.HasErrors);
-        return [.. truth.Plans.Select(plan =>
-        {
-            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => 100L * i)];
-            var table = new LossPredictor(plan, truth.Laws).Predict(steps);
-            var csv = new StringBuilder("step,loss\n");
-            for (int i = 0; i < steps.Length; i++) csv.Append(CultureInfo.InvariantCulture, $"{steps[i]},{table.Loss(0)[i]:R}\n");
-            return $"{plan.Run}={dir.File(plan.Run + ".csv", csv.ToString())}";
-        })];
-    }
+    /// <summary>The law's losses every 100 steps under <paramref name="lambda"/>, as <c>--data</c> per run.</summary>
+    static string[] Logs(TempDirectory dir, double lambda) =>
+        [.. SyntheticLogs.Write(dir, $"lambda {lambda.ToString(CultureInfo.InvariantCulture)}\n" + Runs + Law).Select(l => $"{l.Key}={l.Value}")];
 
     [Fact]
     public void The_lambda_the_logs_were_made_with_is_found_and_written()

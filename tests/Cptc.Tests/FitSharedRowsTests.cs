@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using CptLang;
-using CptLang.Laws.Laws;
 
 namespace Cptc.Tests;
 
@@ -30,19 +26,7 @@ public class FitSharedRowsTests
 
     const string Law = "law web { L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = 0.3  E = 30  beta = 0.2 }\n";
 
-    /// <summary>Each run's log every 100 steps from step 100, the CPT logs starting with the pre-training rows.</summary>
-    static Dictionary<string, string> Logs(TempDirectory dir)
-    {
-        var truth = Compilation.Create(Runs + Law);
-        return truth.Plans.ToDictionary(p => p.Run, plan =>
-        {
-            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => 100L * i)];
-            var table = new LossPredictor(plan, truth.Laws).Predict(steps);
-            var csv = new StringBuilder("step,loss\n");
-            for (int i = 0; i < steps.Length; i++) csv.Append(CultureInfo.InvariantCulture, $"{steps[i]},{table.Loss(0)[i]:F6}\n");
-            return dir.File(plan.Run + ".csv", csv.ToString());
-        });
-    }
+    static Dictionary<string, string> Logs(TempDirectory dir) => SyntheticLogs.Write(dir, Runs + Law, format: "F6");
 
     [Fact]
     public void Shared_pre_training_rows_are_fitted_once_and_not_held_out()
