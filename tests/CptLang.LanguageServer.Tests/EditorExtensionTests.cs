@@ -37,7 +37,7 @@ public class EditorExtensionTests
         using var archive = ZipFile.OpenRead(vsix);
         var names = archive.Entries.Select(e => e.FullName).ToHashSet();
         foreach (var required in new[] { "extension/package.json", "extension/extension.js", "extension/syntaxes/cpt.tmLanguage.json",
-                     "extension/language-configuration.json", "extension/readme.md", "extension/node_modules/vscode-languageclient/lib/node/main.js" })
+                     "extension/language-configuration.json", "extension/readme.md", "extension/images/highlighting.png", "extension/node_modules/vscode-languageclient/lib/node/main.js" })
             Assert.True(names.Contains(required), $"{required} is not in the vsix: {string.Join(", ", names.Where(n => !n.Contains("node_modules")))}");
         Assert.DoesNotContain(names, n => n.Contains("vscode-tmgrammar-test") || n.StartsWith("extension/test/"));
     }
