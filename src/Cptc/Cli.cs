@@ -32,8 +32,7 @@ internal static class Cli
             if (parse.Errors.Count > 0)
             {
                 // the first problem only: one junk value must not print a cascade of errors
-                error.WriteLine($"cptc: {UsageMessage(parse.Errors[0].Message)}");
-                error.WriteLine("Run 'cptc --help' for usage.");
+                error.WriteLine($"cptc: {CliException.From(CptLang.Diagnostics.DiagnosticBuilder.At(default).InvalidCommandLine(UsageMessage(parse.Errors[0].Message))).Message}");
                 return ExitCodes.UsageOrIo;
             }
             return parse.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = error, EnableDefaultExceptionHandler = false });
@@ -59,11 +58,18 @@ internal static class Cli
     /// <summary>System.CommandLine's message without .NET type names ("as expected type 'System.Int32'").</summary>
     static string UsageMessage(string message)
     {
+        // one line: System.CommandLine lists allowed values one per line
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 1) message = $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
         const string typed = " as expected type '";
         int at = message.IndexOf(typed, StringComparison.Ordinal);
-        if (at < 0) return message;
+        if (at < 0) return Lowered(message.TrimEnd('.'));
         string type = message[(at + typed.Length)..].TrimEnd('.', '\'');
         string expected = type.Contains("Boolean") ? "true or false" : type.Contains("Int") ? "a whole number" : "a value of another kind";
         return $"{message[..at].Replace("Cannot parse argument", "cannot read", StringComparison.Ordinal)}: expected {expected}";
     }
+
+    /// <summary>Messages are lower-case sentences, as every diagnostic's.</summary>
+    static string Lowered(string message) => message.Length > 0 && char.IsUpper(message[0]) && !(message.Length > 1 && char.IsUpper(message[1]))
+        ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 }

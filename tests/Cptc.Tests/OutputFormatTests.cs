@@ -25,10 +25,10 @@ public class OutputFormatTests
     }
 
     [Theory]
-    [InlineData("predict", "xml", "\t'table'\n\t'csv'\n\t'json'\n")]
-    [InlineData("optimize", "text", "\t'table'\n\t'csv'\n\t'json'\n")]
-    [InlineData("check", "csv", "\t'text'\n\t'json'\n")]
-    [InlineData("fit", "table", "\t'text'\n\t'json'\n")]
+    [InlineData("predict", "xml", "'table', 'csv', 'json'")]
+    [InlineData("optimize", "text", "'table', 'csv', 'json'")]
+    [InlineData("check", "csv", "'text', 'json'")]
+    [InlineData("fit", "table", "'text', 'json'")]
     public void Other_words_are_refused_by_the_parser_with_the_list(string command, string refused, string words)
     {
         string[] required = command == "fit" ? ["--law", "x", "--data", "r=log.csv"] : [];
@@ -36,6 +36,7 @@ public class OutputFormatTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"'{refused}'", result.Error);
         Assert.Contains(words, result.Error);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

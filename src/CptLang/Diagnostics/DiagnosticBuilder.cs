@@ -228,6 +228,7 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"{option} {(value.Length == 0 ? "needs a value" : $"'{Printable(value)}' is not valid")}", expected);
     public Diagnostic OptionsCannotBeCombined(string first, string second) => Make(C.InvalidOptionValue,
         $"{first} and {second} cannot be combined", "give one of them");
+    public Diagnostic InvalidCommandLine(string problem) => Make(C.InvalidCommandLine, problem, "run 'cptc --help' for usage");
     public Diagnostic OutOfMemory() => Make(C.OutOfMemory,
         "cptc ran out of memory", "give it smaller inputs (fewer log rows, a smaller sweep), or more memory");
     public Diagnostic FileChanged(string path) => Make(C.FileChanged,

@@ -111,6 +111,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OutOfMemory = new("CPT4007", Error, "Out of memory");
     public static readonly DiagnosticDescriptor FileChanged = new("CPT4008", Error, "File changed while cptc ran");
     public static readonly DiagnosticDescriptor ReadOnlyFile = new("CPT4009", Error, "Read-only file");
+    public static readonly DiagnosticDescriptor InvalidCommandLine = new("CPT4010", Error, "Command line not understood");
     // ── 41xx training logs and cptc fit ──────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor LogMissingColumn = new("CPT4101", Error, "Log without the named column");
     public static readonly DiagnosticDescriptor LogNotANumber = new("CPT4102", Error, "Log cell not a number");
