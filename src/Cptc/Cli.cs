@@ -37,23 +37,23 @@ internal static class Cli
             }
             return parse.Invoke(new InvocationConfiguration { Output = terminal.Out, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (CliException e)
-        {
-            error.WriteLine($"cptc: {e.Message}");
-            return ExitCodes.UsageOrIo;
-        }
-        catch (OutOfMemoryException)
-        {
-            error.WriteLine($"cptc: {CliException.From(CptLang.Diagnostics.DiagnosticBuilder.At(default).OutOfMemory()).Message}");
-            return ExitCodes.UsageOrIo;
-        }
         catch (Exception e)
         {
-            error.WriteLine($"cptc: internal error: {e.GetType().Name}: {Messages.Plain(e)}. This is a bug in cptc; please report it with the input file.");
-            if (Environment.GetEnvironmentVariable("CPTC_DEBUG") is { Length: > 0 }) error.WriteLine(e);
+            error.WriteLine(Failure(e));
+            if (e is not CliException && Environment.GetEnvironmentVariable("CPTC_DEBUG") is { Length: > 0 }) error.WriteLine(e);
             return ExitCodes.UsageOrIo;
         }
     }
+
+    /// <summary>The one line for a command that stopped with <paramref name="e"/>: a usage or I/O
+    /// problem as its diagnostic, running out of memory as CPT4007 (not a bug: the input is too
+    /// big for the machine), anything else as an internal error.</summary>
+    internal static string Failure(Exception e) => e switch
+    {
+        CliException usage => $"cptc: {usage.Message}",
+        OutOfMemoryException => $"cptc: {CliException.From(CptLang.Diagnostics.DiagnosticBuilder.At(default).OutOfMemory()).Message}",
+        _ => $"cptc: internal error: {e.GetType().Name}: {Messages.Plain(e)}. This is a bug in cptc; please report it with the input file.",
+    };
 
     /// <summary>System.CommandLine's message without .NET type names ("as expected type 'System.Int32'").</summary>
     static string UsageMessage(string message)
