@@ -82,50 +82,10 @@ public static class LawFitting
                     "give only the logs of runs that switch, or fit without --after-switch"));
 
             // the logs, each checked on its own and against its run
-            var checkedLogs = new List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)>();
-            bool logErrors = false;
-            for (int i = 0; i < logs.Count; i++)
-            {
-                var (text, unreadable) = readLog(logs[i].Path);
-                if (unreadable is not null) return Stop(unreadable);
-                var columns = request.Columns with { Loss = logs[i].LossColumn ?? request.Columns.Loss };
-                var (log, error) = LogReader.Read(text!, columns);
-                error ??= RunLogs.Check(log!, plans[i]);
-                if (error is not null)
-                {
-                    Report([error], text!);
-                    logErrors = true;
-                    continue;
-                }
-                checkedLogs.Add((plans[i], log!, request.HeldOut.Contains(logs[i].Run)));
-            }
-            if (logErrors) return Stop();
-
-            // rows shared by several logs (the pre-training rows of CPT runs) count once
-            var (rows, shared) = SharedRows.Dedupe(checkedLogs);
-            var observed = new List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)>();
-            for (int i = 0; i < checkedLogs.Count; i++)
-            {
-                var (plan, _, heldOut) = checkedLogs[i];
-                if (rows[i].Steps.Length == 0)
-                {
-                    Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
-                    continue;
-                }
-                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes![plan.Run] : null;
-                var (steps, losses) = (rows[i].Steps, rows[i].Losses);
-                if (request.AfterSwitch)
-                {
-                    int first = Array.FindIndex(steps, s => s > plan.SwitchStep);
-                    (steps, losses) = first < 0 ? ([], []) : (steps[first..], losses[first..]);
-                    if (steps.Length == 0)
-                    {
-                        Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
-                        continue;
-                    }
-                }
-                observed.Add((plan, steps, losses, size, heldOut));
-            }
+            var (checkedLogs, unreadable) = ReadLogs(plans, readLog);
+            if (unreadable is not null) return Stop(unreadable);
+            if (checkedLogs is null) return Stop();
+            var observed = Observe(checkedLogs, choice, sizes!, lawAt, out int shared);
             if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
 
             // λ is the schedule's setting: searched, every run's areas follow it
@@ -160,16 +120,75 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var notes = new List<string>(fit.Outcome.Notes);
-            if (shared > 0)
-                notes.Add($"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once");
-            if (lambda is not null)
-                notes.Add(lambda.Lambda == lambda.FileLambda
-                    ? $"lambda: the file's {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
-                    : $"lambda: {DisplayFormat.Number(lambda.Lambda)} fits best (objective {DisplayFormat.Number(lambda.Objective)}, against {DisplayFormat.Number(lambda.FileObjective)} at the file's {DisplayFormat.Number(lambda.FileLambda)}); " +
-                      (request.Write ? "--write sets it in the file" : $"the block assumes it: write `lambda {DisplayFormat.Number(lambda.Lambda)}` in the file"));
-            var outcome = fit.Outcome with { Notes = notes, SharedRows = shared, Lambda = lambda?.Lambda };
+            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda)], SharedRows = shared, Lambda = lambda?.Lambda };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
+        }
+
+        /// <summary>Each log read and checked against its run; null (with the errors reported)
+        /// when one has errors, or the diagnostic of a log that cannot be read.</summary>
+        (List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)>? Logs, Diagnostic? Unreadable) ReadLogs(
+            List<EvaluationPlan> plans, Func<string, (SourceText? Text, Diagnostic? Error)> readLog)
+        {
+            var logs = request.Logs;
+            var checkedLogs = new List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)>();
+            bool errors = false;
+            for (int i = 0; i < logs.Count; i++)
+            {
+                var (text, unreadable) = readLog(logs[i].Path);
+                if (unreadable is not null) return (null, unreadable);
+                var columns = request.Columns with { Loss = logs[i].LossColumn ?? request.Columns.Loss };
+                var (log, error) = LogReader.Read(text!, columns);
+                error ??= RunLogs.Check(log!, plans[i]);
+                if (error is not null)
+                {
+                    Report([error], text!);
+                    errors = true;
+                    continue;
+                }
+                checkedLogs.Add((plans[i], log!, request.HeldOut.Contains(logs[i].Run)));
+            }
+            return (errors ? null : checkedLogs, null);
+        }
+
+        /// <summary>The rows each run contributes: shared rows (the pre-training rows of CPT logs)
+        /// once, and with <c>--after-switch</c> only the rows after the switch. A run left with no
+        /// rows is reported (CPT3105) and dropped.</summary>
+        List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)> Observe(
+            List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs, FitFormChoice choice,
+            Dictionary<string, double> sizes, DiagnosticBuilder lawAt, out int shared)
+        {
+            (var rows, shared) = SharedRows.Dedupe(checkedLogs);
+            var observed = new List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)>();
+            for (int i = 0; i < checkedLogs.Count; i++)
+            {
+                var (plan, _, heldOut) = checkedLogs[i];
+                var (steps, losses) = (rows[i].Steps, rows[i].Losses);
+                if (request.AfterSwitch)
+                {
+                    int first = Array.FindIndex(steps, s => s > plan.SwitchStep);
+                    (steps, losses) = first < 0 ? ([], []) : (steps[first..], losses[first..]);
+                }
+                if (steps.Length == 0)
+                {
+                    Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
+                    continue;
+                }
+                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes[plan.Run] : null;
+                observed.Add((plan, steps, losses, size, heldOut));
+            }
+            return observed;
+        }
+
+        /// <summary>The report's lines on shared rows and on the lambda search.</summary>
+        IEnumerable<string> Notes(int shared, LambdaSearch.Result? lambda)
+        {
+            if (shared > 0)
+                yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
+            if (lambda is null) yield break;
+            yield return lambda.Lambda == lambda.FileLambda
+                ? $"lambda: the file's {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
+                : $"lambda: {DisplayFormat.Number(lambda.Lambda)} fits best (objective {DisplayFormat.Number(lambda.Objective)}, against {DisplayFormat.Number(lambda.FileObjective)} at the file's {DisplayFormat.Number(lambda.FileLambda)}); " +
+                  (request.Write ? "--write sets it in the file" : $"the block assumes it: write `lambda {DisplayFormat.Number(lambda.Lambda)}` in the file");
         }
 
         /// <summary>The file with the fitted block in place, or the diagnostic that says why it
