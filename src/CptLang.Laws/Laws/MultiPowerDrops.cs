@@ -17,12 +17,13 @@ namespace CptLang.Laws.Laws;
 /// the summand at fixed nodes, <see cref="Collect"/>, which the fitter reuses with other
 /// parameters.</para>
 /// </summary>
-internal sealed class MultiPowerDrops(ScheduleAreas areas)
+internal sealed class MultiPowerDrops(ScheduleAreas areas, bool coarse = false)
 {
-    /// <summary>Steps added one by one at each end of a range that moves.</summary>
-    const int Edge = 64;
-    /// <summary>A panel spans a multiple of this many steps; its finest spacing is span/64.</summary>
-    const int Unit = 64;
+    /// <summary>Steps added one by one at each end of a range that moves (8 for the fitter's
+    /// coarse nodes, whose relative error stays near 1e-5, far below the noise of a loss log).</summary>
+    readonly int Edge = coarse ? 8 : 64;
+    /// <summary>A panel spans a multiple of this many steps; its finest spacing is span/Unit.</summary>
+    readonly int Unit = coarse ? 16 : 64;
 
     [ThreadStatic] static MultiPowerNodes? scratch;
 
@@ -42,7 +43,7 @@ internal sealed class MultiPowerDrops(ScheduleAreas areas)
         nodes.Clear();
         var plan = areas.Plan;
         int last = plan.SegmentIndexOf(t);
-        var at = new Walk(areas, nodes, last, t - plan.Segments[last].FirstStep + 1);
+        var at = new Walk(areas, nodes, last, t - plan.Segments[last].FirstStep + 1, Edge, Unit);
         for (int i = 0; i <= last; i++)
         {
             long n = plan.Segments[i].Length, end = i == last ? at.LocalT : n;
@@ -68,8 +69,12 @@ internal sealed class MultiPowerDrops(ScheduleAreas areas)
         /// non-negative parts), and the segment's own area up to its end or t.</summary>
         readonly double[] tail, own;
 
-        public Walk(ScheduleAreas areas, MultiPowerNodes nodes, int lastSegment, long localT)
+        readonly int Edge, Unit;
+
+        public Walk(ScheduleAreas areas, MultiPowerNodes nodes, int lastSegment, long localT, int edge, int unit)
         {
+            Edge = edge;
+            Unit = unit;
             this.areas = areas;
             this.nodes = nodes;
             this.lastSegment = lastSegment;
@@ -134,7 +139,7 @@ internal sealed class MultiPowerDrops(ScheduleAreas areas)
 
         void Extrapolated(int i, long p, long q)
         {
-            long m = q - p, h = m / 64;
+            long m = q - p, h = m / Unit;
             // spacings 8h, 4h, 2h, h; Lagrange weights in u = spacing² at u = 1
             Span<double> u = [64.0 * h * h, 16.0 * h * h, 4.0 * h * h, 1.0 * h * h];
             Span<double> lambda = stackalloc double[4];
@@ -144,17 +149,17 @@ internal sealed class MultiPowerDrops(ScheduleAreas areas)
                 for (int j = 0; j < 4; j++) if (j != l) w *= (1 - u[j]) / (u[l] - u[j]);
                 lambda[l] = w;
             }
-            for (int j = 0; j <= 64; j++)
+            for (int j = 0; j <= Unit; j++)
             {
                 double weight = 0;
                 for (int l = 0; l < 4; l++)
                 {
                     int stride = 8 >> l;
                     if (j % stride != 0) continue;
-                    weight += lambda[l] * stride * h * (j == 0 || j == 64 ? 0.5 : 1);
+                    weight += lambda[l] * stride * h * (j == 0 || j == Unit ? 0.5 : 1);
                 }
                 // trapezoid → sum: Σ_{k=p..q} f = T(1) + (f(p) + f(q))/2
-                if (j == 0 || j == 64) weight += 0.5;
+                if (j == 0 || j == Unit) weight += 0.5;
                 Node(i, p + j * h, weight);
             }
         }
