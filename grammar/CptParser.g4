@@ -98,7 +98,7 @@ value
 // ── laws ────────────────────────────────────────────────────────────────────────────────
 
 lawDeclaration
-    : LAW name=IDENTIFIER lawBody                      # lawBlock
+    : LAW name=IDENTIFIER form=IDENTIFIER? lawBody     # lawBlock
     | LAW name=IDENTIFIER EQUALS lawExpression lawBody? # lawDefinition
     ;
 

@@ -168,4 +168,23 @@ public class PipelineApiTests
         var heldTurning = Prediction.Compute(held, held.Plans[0], StepSelection.Default()).Prediction!.Derived.Turning!;
         Assert.NotEqual(Laws.Derived.TurningOutcome.EndsAnnealed, heldTurning.Outcome);
     }
+
+    [Fact]
+    public void A_multi_power_general_law_gets_no_peak_or_turning_search()
+    {
+        // the searches rely on monotone terms; the MPL loss-drop term is not one
+        var compilation = Compilation.Create("""
+            run r {
+              peak_lr 3e-4
+              train web { warmup 100 steps  stable 5k steps  decay 1k steps to 3e-5 cosine }
+              switch to code { warmup 100 steps to 1e-4  decay 2k steps to 0 }
+            }
+            law web mpl { L0 = 2.65  A = 0.6  alpha = 0.45  B = 438  C = 2.13  beta = 0.6  gamma = 0.655 }
+            """, "r.cpt");
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var derived = Prediction.Compute(compilation, compilation.Plans[0], StepSelection.Default()).Prediction!.Derived;
+        Assert.Null(derived.Peak);
+        Assert.Null(derived.Turning);
+        Assert.Contains(derived.Notes, n => n.Contains("Multi-Power Law"));
+    }
 }

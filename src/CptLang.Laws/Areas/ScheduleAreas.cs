@@ -148,6 +148,24 @@ public sealed class ScheduleAreas
     /// <summary>The LR that the areas count at step <c>k</c> of <paramref name="segment"/>.</summary>
     internal double EffectiveLearningRate(int segment, long k) => kernels[segment].LearningRate(k);
 
+    /// <summary>The forward area <c>S1pt + S1cpt</c> after step <c>k</c> (0..n) of <paramref name="segment"/>,
+    /// without the momentum (the Multi-Power Law's sums need only this).</summary>
+    internal double ForwardAreaAt(int segment, long k) =>
+        starts[segment].S1pt + starts[segment].S1cpt + kernels[segment].ForwardArea(k);
+
+    /// <summary>The forward area of steps 1..k (0..n) of <paramref name="segment"/> alone.</summary>
+    internal double SegmentForwardArea(int segment, long k) => kernels[segment].ForwardArea(k);
+
+    /// <summary>The LR the areas count at the step before <paramref name="segment"/> (η_1 before step 1).</summary>
+    internal double EffectiveLearningRateBefore(int segment) => starts[segment].EffectiveLearningRate;
+
+    /// <summary><c>η(k − 1) − η(k)</c> inside <paramref name="segment"/>, <c>2 ≤ k ≤ n</c>, as the areas count the LR.</summary>
+    internal double DropWithin(int segment, long k) => kernels[segment].DropAt(k);
+
+    /// <summary>True when the LR the areas count can drop inside <paramref name="segment"/> only at
+    /// its last step (a constant kernel, whose last step may differ).</summary>
+    internal bool DropsOnlyAtEnd(int segment) => kernels[segment] is Kernels.ConstantAreaKernel;
+
     internal bool CountsAsPeak(int segment) => IsPeakWarmup(Plan.Segments[segment]);
 
     AreaState Compose(int segment, long step, double lr, double effectiveLr, in SegmentStart start, double dS1, double dS2, double momentum)

@@ -62,6 +62,10 @@ public static class DerivedQuantities
             notes.Add($"no law is named after the pre-training domain '{plan.Pretraining?.Domain}', so there is no loss peak or turning length");
         else if (!predictor.Laws[general].IsValid)
             notes.Add($"the general-domain law '{predictor.Laws[general].Name}' cannot be evaluated, so there is no loss peak or turning length");
+        else if (predictor.Laws[general].Form == LawForm.MultiPower)
+            // the searches bound each term between two steps by its monotone pieces; the MPL
+            // loss-drop term is not monotone in the step, so an answer could be wrong
+            notes.Add($"the general-domain law '{predictor.Laws[general].Name}' is a Multi-Power Law, for which cptc does not search the loss peak or turning length");
         else
         {
             // an undefined step stops both searches: the first one's problem is reported

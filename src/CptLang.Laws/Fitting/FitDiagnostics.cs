@@ -27,5 +27,6 @@ public static class FitDiagnostics
     /// <summary>True when <c>B</c> and <c>β</c> trade off (docs/laws.md §9): for small β the shift is
     /// about <c>B·β·ln(1 + E·x)</c>, so only their product is determined.</summary>
     public static bool ShiftTradesOff(FitResult fit) =>
-        fit.Parameters.TryGet(Laws.LawParameterNames.Beta, out double beta) && beta < 0.01;
+        // the Multi-Power Law's beta shapes its loss drop, not a distribution shift
+        fit.Parameters.Form != Laws.LawForm.MultiPower && fit.Parameters.TryGet(Laws.LawParameterNames.Beta, out double beta) && beta < 0.01;
 }

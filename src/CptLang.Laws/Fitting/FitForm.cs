@@ -16,7 +16,7 @@ public abstract class FitForm
     {
         Form = form;
         Names = LawParameterNames.Of(form);
-        Bounds = [.. Names.Select(BoundOf)];
+        Bounds = [.. Names.Select(n => form == LawForm.MultiPower ? MultiPowerBound(n) : BoundOf(n))];
     }
 
     public LawForm Form { get; }
@@ -58,11 +58,12 @@ public abstract class FitForm
         LawForm.Annealing => new AnnealingFitForm(),
         LawForm.Cpt or LawForm.Replay or LawForm.OpenModel => new ContinualFitForm(form),
         LawForm.ModelSize => new SizeFitForm(),
+        LawForm.MultiPower => new MultiPowerFitForm(),
         _ => throw new NotSupportedException($"cptc cannot fit the {LawForms.Keyword(form)} form"),
     };
 
     /// <summary>True when cptc can fit <paramref name="form"/>.</summary>
-    public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel or LawForm.ModelSize;
+    public static bool CanFit(LawForm form) => form is LawForm.Annealing or LawForm.Cpt or LawForm.Replay or LawForm.OpenModel or LawForm.ModelSize or LawForm.MultiPower;
 
     /// <summary>docs/laws.md §9's bounds. LRA bounds Eq. 1 by [0, ∞); cptc uses the finite Eq. 4
     /// bounds for it too, far outside any published value.</summary>
@@ -83,6 +84,17 @@ public abstract class FitForm
         // N is never searched (each run's size is data); the bound only makes it a valid value
         N => new(1e-6, 1e9, LogScaled: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no fitting bound for this parameter"),
+    };
+
+    /// <summary>The Multi-Power Law's bounds (cptc's choice, docs/cli.md): its B, C, beta are not
+    /// Eq. 4's. The authors fit B ≈ 360–520, C ≈ 2, beta ≈ 0.6, gamma ≈ 0.64; B and C span decades
+    /// and are searched in log space.</summary>
+    static FitBound MultiPowerBound(string name) => name switch
+    {
+        B => new(1e-2, 1e5, LogScaled: true),
+        C => new(1e-3, 1e4, LogScaled: true),
+        Gamma => new(0, 2),
+        _ => BoundOf(name),
     };
 
     /// <summary>Every combination of the given values, one list per parameter.</summary>

@@ -41,7 +41,7 @@ public sealed class FitRun
             throw new ArgumentException($"{steps.Length} steps but {losses.Length} losses", nameof(losses));
         var plan = areas.Plan;
         return new FitRun(plan.Run, areas.AtSteps(steps), losses.ToArray(),
-            plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan), modelSize);
+            plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan), modelSize) { Schedule = areas };
     }
 
     public string Name { get; }
@@ -76,4 +76,21 @@ public sealed class FitRun
     public int FirstContinualRow { get; }
 
     public long StepAt(int i) => Areas.StepAt(i);
+
+    /// <summary>The run's schedule (the Multi-Power Law sums over all of it).</summary>
+    internal ScheduleAreas? Schedule { get; private init; }
+
+    MultiPowerNodes[]? multiPowerNodes;
+
+    /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once: they depend on
+    /// the schedule only, so every evaluation is a pass over fixed columns.</summary>
+    internal MultiPowerNodes[] MultiPowerNodes => multiPowerNodes ??= CollectMultiPower();
+
+    MultiPowerNodes[] CollectMultiPower()
+    {
+        var drops = new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true);
+        var nodes = new MultiPowerNodes[Count];
+        for (int i = 0; i < Count; i++) drops.Collect(StepAt(i), nodes[i] = new MultiPowerNodes());
+        return nodes;
+    }
 }

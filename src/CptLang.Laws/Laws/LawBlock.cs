@@ -32,6 +32,7 @@ internal sealed class LawBlock
     }
 
     public int Count => count;
+    public long StepAt(int i) => table!.StepAt(offset + i);
     public ReadOnlySpan<double> S1pt => table!.S1ptColumn.AsSpan(offset, count);
     public ReadOnlySpan<double> S1cpt => table!.S1cptColumn.AsSpan(offset, count);
     public ReadOnlySpan<double> S2pt => table!.S2ptColumn.AsSpan(offset, count);

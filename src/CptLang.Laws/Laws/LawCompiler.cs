@@ -13,8 +13,10 @@ internal static class LawCompiler
 {
     public sealed record Result(ImmutableArray<PredictedLaw> Laws, ImmutableArray<CompiledLaw?> Compiled, ImmutableArray<LawProblem> Problems);
 
-    public static Result Compile(EvaluationPlan plan, IReadOnlyList<LawDefinition> definitions)
+    public static Result Compile(EvaluationPlan plan, IReadOnlyList<LawDefinition> definitions, Areas.ScheduleAreas? areas = null)
     {
+        MultiPowerDrops? drops = null;
+        MultiPowerDrops Drops() => drops ??= new MultiPowerDrops(areas ?? new Areas.ScheduleAreas(plan));
         var problems = new List<LawProblem>();
         var compiled = new CompiledLaw?[definitions.Count];
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -26,7 +28,7 @@ internal static class LawCompiler
 
         for (int i = 0; i < definitions.Count; i++)
             if (definitions[i] is ParametricLaw p && byName[p.Name] == i)
-                compiled[i] = Parametric(p, ValidationRoles.Of(p.Name, plan), plan, problems);
+                compiled[i] = Parametric(p, ValidationRoles.Of(p.Name, plan), plan, problems, Drops);
 
         for (int i = 0; i < definitions.Count; i++)
             if (definitions[i] is WeightedSumLaw w && byName[w.Name] == i)
@@ -47,7 +49,7 @@ internal static class LawCompiler
         _ => $"run '{plan.Run}' continues an open checkpoint, which only the open-model form models",
     };
 
-    static CompiledLaw? Parametric(ParametricLaw law, ValidationRole role, EvaluationPlan plan, List<LawProblem> problems)
+    static CompiledLaw? Parametric(ParametricLaw law, ValidationRole role, EvaluationPlan plan, List<LawProblem> problems, Func<MultiPowerDrops> drops)
     {
         var p = law.Parameters;
         // a form that cannot predict this run gives no prediction rather than a wrong one; the
@@ -112,6 +114,10 @@ internal static class LawCompiler
             case LawForm.OpenModel:
                 Forward(p[S1pt]);
                 terms.AddRange([new AnnealingAreaTerm(-p[C2], true), new DistributionShiftTerm(p[B], p[E], p[Beta])]);
+                break;
+            case LawForm.MultiPower:
+                Forward(null);
+                if (p[B] != 0) terms.Add(new MultiPowerDropTerm(p[B], p[C], p[Beta], p[Gamma], drops()));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(law), p.Form, "unknown law form");

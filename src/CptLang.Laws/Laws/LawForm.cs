@@ -13,6 +13,9 @@ public enum LawForm
     ModelSize,
     /// <summary>CPT §6 / App. G, unknown pre-training: <c>L0 A alpha C2 B E beta S1pt</c>.</summary>
     OpenModel,
+    /// <summary>The Multi-Power Law (Luo et al., ICLR 2025): <c>L0 A alpha B C beta gamma</c>. One
+    /// distribution; its <c>B C beta</c> are not Eq. 4's (docs/laws.md §3, Multi-Power Law).</summary>
+    MultiPower,
 }
 
 /// <summary>Whether a validation set is drawn from the pre-training or the new domain. It

@@ -13,6 +13,7 @@ public static class LawForms
         (LawForm.Replay, "replay"),
         (LawForm.ModelSize, "size"),
         (LawForm.OpenModel, "open"),
+        (LawForm.MultiPower, "mpl"),
     ];
 
     /// <summary>Every keyword, in the order of <see cref="LawForm"/>.</summary>

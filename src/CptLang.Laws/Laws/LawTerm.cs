@@ -74,3 +74,19 @@ internal sealed class DistributionShiftTerm(double coefficient, double e, double
         ? $"1 + E·S1cpt = {1 + e * p.S1cpt} is not positive (E = {e})"
         : $"the distribution-shift term is {Value(p)} at S1cpt = {p.S1cpt}";
 }
+
+/// <summary>The Multi-Power Law's loss drop <c>−B·LD(t)</c> (docs/laws.md §3, Multi-Power Law); it depends on the
+/// whole schedule up to the step, not on the areas, and is computed from the step.</summary>
+internal sealed class MultiPowerDropTerm(double coefficient, double c, double beta, double gamma, MultiPowerDrops drops) : LawTerm
+{
+    public override double Value(in AreaPoint p) => -coefficient * drops.Sum(p.Step, c, beta, gamma);
+
+    public override void AddTo(LawBlock block, Span<double> into)
+    {
+        for (int i = 0; i < block.Count; i++) into[i] -= coefficient * drops.Sum(block.StepAt(i), c, beta, gamma);
+    }
+
+    public override LawTerm Scaled(double factor) => new MultiPowerDropTerm(coefficient * factor, c, beta, gamma, drops);
+
+    public override string Explain(in AreaPoint p) => $"the Multi-Power loss drop is {Value(p)} at step {p.Step}";
+}

@@ -32,7 +32,7 @@ public sealed class LossPredictor
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(laws);
         Areas = areas;
-        var result = LawCompiler.Compile(areas.Plan, laws);
+        var result = LawCompiler.Compile(areas.Plan, laws, areas);
         Laws = result.Laws;
         compiled = result.Compiled;
         Problems = result.Problems;

@@ -14,7 +14,8 @@ public enum RunLawMismatch
     OpenFormWithKnownPretraining,
     /// <summary>The run continues an open checkpoint (schedule unknown); only the open-model form can.</summary>
     UnknownPretrainingNeedsOpenForm,
-    /// <summary>The annealing law (Eq. 1) has no distribution-shift term: it does not see a switch.</summary>
+    /// <summary>The annealing law (Eq. 1) and the Multi-Power Law have no distribution-shift term:
+    /// they do not see a switch.</summary>
     AnnealingAcrossSwitch,
 }
 
@@ -34,7 +35,7 @@ public static class RunLawRules
             yield return RunLawMismatch.ReplayFormWithoutRole;
         if (form == LawForm.OpenModel && !run.UnknownPretraining) yield return RunLawMismatch.OpenFormWithKnownPretraining;
         if (run.UnknownPretraining && form != LawForm.OpenModel) yield return RunLawMismatch.UnknownPretrainingNeedsOpenForm;
-        if (form == LawForm.Annealing && run.ContinualDomain is not null) yield return RunLawMismatch.AnnealingAcrossSwitch;
+        if (form is LawForm.Annealing or LawForm.MultiPower && run.ContinualDomain is not null) yield return RunLawMismatch.AnnealingAcrossSwitch;
     }
 }
 

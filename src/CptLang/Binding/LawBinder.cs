@@ -87,7 +87,22 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             if (BindValue(parameter) is { } value) values[key] = value;
         }
         if (diagnostics.ErrorCount > errorsBefore || law.Name.IsMissing) return null;
-        if (DetectForm(law, values.Keys.Concat(spans.Keys).ToHashSet(), spans) is not { } form) return null;
+        LawForm form;
+        if (law.Form is { IsMissing: false } written)
+        {
+            if (!LawForms.TryParse(written.Text, out form))
+            {
+                diagnostics.Add(DiagnosticBuilder.At(written.Span).UnknownLawForm(written.Text, LawForms.Keywords));
+                return null;
+            }
+        }
+        else if (spans.TryGetValue(P.Gamma, out var gamma))
+        {
+            diagnostics.Add(DiagnosticBuilder.At(gamma.Name.Span).MultiPowerFormNotWritten(law.Name.Text, P.Gamma));
+            return null;
+        }
+        else if (DetectForm(law, values.Keys.Concat(spans.Keys).ToHashSet(), spans) is { } detected) form = detected;
+        else return null;
 
         var required = P.Of(form);
         var extra = values.Keys.Where(k => !required.Contains(k)).ToList();
@@ -144,7 +159,7 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
     {
         string? requirement = key switch
         {
-            P.L0 or P.A or P.Alpha or P.C or P.C1 or P.C2 when value < 0 => "it must be 0 or more",
+            P.L0 or P.A or P.Alpha or P.C or P.C1 or P.C2 or P.Gamma when value < 0 => "it must be 0 or more",
             P.E or P.Beta or P.N or P.S1pt when value <= 0 => "it must be above 0",
             _ => null,
         };
@@ -196,6 +211,7 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         LawForm.Replay => "replay law (Eq. 8)",
         LawForm.ModelSize => "model-size law (Eq. 7)",
         LawForm.OpenModel => "open-model law (unknown pre-training)",
+        LawForm.MultiPower => "Multi-Power Law (MPL)",
         _ => form.ToString(),
     };
 }

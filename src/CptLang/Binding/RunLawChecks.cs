@@ -41,7 +41,7 @@ internal static class RunLawChecks
                 // a law that cannot predict a run is an error only for a command that evaluates
                 // that run (LawDiagnostics); the file itself may hold laws for other runs
                 var diagnostic = mismatch == RunLawMismatch.AnnealingAcrossSwitch
-                    ? at.AnnealingLawAcrossSwitch(law.Name, run.Name) with { Run = run.Name }
+                    ? at.AnnealingLawAcrossSwitch(law.Name, run.Name, LawBinder.FormName(form)) with { Run = run.Name }
                     : (mismatch == RunLawMismatch.ReplayNeedsReplayForm ? DiagnosticBuilder.At(continual!.ReplaySyntax!.Span) : at)
                         .LawCannotPredictRun(run.Name, Error(mismatch, law.Name, run.Name, continual?.ReplayRatio ?? 0));
                 diagnostics.Add(diagnostic);

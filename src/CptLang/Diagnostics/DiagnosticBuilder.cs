@@ -153,6 +153,11 @@ public readonly struct DiagnosticBuilder(TextSpan span)
             : $"law '{law}' is missing {string.Join(", ", missing)}, which the {form} needs", hint);
     public Diagnostic ParameterNotInForm(string name, string form, IEnumerable<string> formParameters) => Make(C.ParameterNotInForm,
         $"'{name}' is not a parameter of the {form}", $"its parameters: {string.Join(" ", formParameters)}");
+    public Diagnostic UnknownLawForm(string text, IEnumerable<string> keywords) => Make(C.UnknownLawForm,
+        $"'{text}' is not a law form", $"law forms: {string.Join(" ", keywords)}");
+    public Diagnostic MultiPowerFormNotWritten(string law, string parameter) => Make(C.MultiPowerFormNotWritten,
+        $"'{parameter}' is a parameter of the Multi-Power Law, whose B C beta differ from Eq. 4's; law '{law}' must name its form",
+        $"write `law {law} mpl {{ … }}`");
     public Diagnostic MixedLawForms(string first, string second) => Make(C.MixedLawForms,
         $"this law mixes parameters of the {first} and the {second}; no law has both");
     public Diagnostic ParameterOutOfRange(string name, double value, string requirement) => Make(C.ParameterOutOfRange,
@@ -177,8 +182,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     /// hold laws for other runs. <paramref name="error"/> is the error a command evaluating that run reports.</summary>
     public Diagnostic LawCannotPredictRun(string run, Diagnostic error) => Make(C.LawCannotPredictRun,
         error.Message, $"{error.Hint} (predicting run '{run}' is error {error.Code})") with { Run = run };
-    public Diagnostic AnnealingLawAcrossSwitch(string law, string run) => Make(C.AnnealingLawAcrossSwitch,
-        $"law '{law}' is the annealing law (Eq. 1), which ignores the domain switch of run '{run}'",
+    public Diagnostic AnnealingLawAcrossSwitch(string law, string run, string form = "annealing law (Eq. 1)") => Make(C.AnnealingLawAcrossSwitch,
+        $"law '{law}' is the {form}, which ignores the domain switch of run '{run}'",
         "fit the CPT form (C1 C2 B E beta) to predict across a switch");
     public Diagnostic ModelSizeLooksLikeMillions(double n) => Make(C.ModelSizeLooksLikeMillions,
         $"N = {Number(n)} reads as {Number(n)} parameters", $"write the count with a suffix, e.g. N = {Number(n)}M");

@@ -37,6 +37,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DuplicateParameter = new("CPT1012", Error, "Law parameter given twice");
     public static readonly DiagnosticDescriptor MissingPeakLr = new("CPT1013", Error, "Run without peak_lr");
     public static readonly DiagnosticDescriptor UnknownPreset = new("CPT1014", Error, "Unknown parameter set");
+    public static readonly DiagnosticDescriptor UnknownLawForm = new("CPT1060", Error, "Unknown law form");
     public static readonly DiagnosticDescriptor ValueMustBePositive = new("CPT1015", Error, "Value must be positive");
     public static readonly DiagnosticDescriptor UnknownUnit = new("CPT1016", Error, "Unknown length unit");
     public static readonly DiagnosticDescriptor MissingUnit = new("CPT1017", Error, "Length without unit");
@@ -94,6 +95,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LawUndefined = new("CPT3014", Error, "Law undefined at a step");
     public static readonly DiagnosticDescriptor NonPositiveLoss = new("CPT3015", Warning, "Predicted loss not positive");
     public static readonly DiagnosticDescriptor LawCannotPredictRun = new("CPT3016", Warning, "Law cannot predict a run of the file");
+    public static readonly DiagnosticDescriptor MultiPowerFormNotWritten = new("CPT3020", Error, "Multi-Power Law without its form");
 
     // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
     public static readonly DiagnosticDescriptor FitOnBound = new("CPT3101", Warning, "Fitted parameter on a bound");

@@ -89,6 +89,7 @@ public static class Formatter
     static void Law(LineWriter writer, LawDeclarationSyntax law)
     {
         var header = new List<SyntaxToken> { law.LawKeyword, law.Name };
+        if (law.Form is { } form) header.Add(form);
         if (law.EqualsToken is { } equals) header.Add(equals);
         if (law.Expression is { } expression) header.AddRange(expression.DescendantTokens());
         if (law.Body is not { } body)

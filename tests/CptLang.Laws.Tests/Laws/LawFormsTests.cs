@@ -8,7 +8,7 @@ public class LawFormsTests
     [Fact]
     public void Every_form_has_one_keyword_and_parses_back()
     {
-        Assert.Equal(["eq1", "eq4", "replay", "size", "open"], LawForms.Keywords.ToArray());
+        Assert.Equal(["eq1", "eq4", "replay", "size", "open", "mpl"], LawForms.Keywords.ToArray());
         foreach (var form in Enum.GetValues<LawForm>())
         {
             string keyword = LawForms.Keyword(form);

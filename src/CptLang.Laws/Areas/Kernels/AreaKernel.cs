@@ -44,6 +44,13 @@ internal abstract class AreaKernel
     /// <summary>The segment's own sums after <c>1 ≤ k ≤ n</c> steps.</summary>
     public abstract KernelAreas At(long k);
 
+    /// <summary><c>Σ_{i=1..k} g(i)</c> alone (0 for k = 0); kernels whose momentum is costly skip it.</summary>
+    public virtual double ForwardArea(long k) => k <= 0 ? 0 : At(k).ForwardArea;
+
+    /// <summary><c>g(k − 1) − g(k)</c> for <c>1 ≤ k ≤ n</c>; closed-form kernels write it without
+    /// the cancellation of the difference (the Multi-Power Law sums these drops, docs/laws.md §3, Multi-Power Law).</summary>
+    public virtual double DropAt(long k) => LearningRate(k - 1) - LearningRate(k);
+
     /// <summary>The annealing area from the drop so far and the momentum, by
     /// <c>Σ_{j≤k} m_j = (g(0) − g(k) − λ·m_k)/(1 − λ)</c>; exact when <paramref name="dropSoFar"/>
     /// is computed without cancellation.</summary>

@@ -38,6 +38,9 @@ internal sealed class CosineAreaKernel : AreaKernel
         return To + Drop * c * c;
     }
 
+    // g(k) = To + D·cos²(kθ): g(k − 1) − g(k) = D·sin((2k − 1)θ)·sin θ
+    public override double DropAt(long k) => Drop * Math.Sin((2 * k - 1) * theta) * sinTheta;
+
     public override KernelAreas At(long k)
     {
         double sinK = Math.Sin(k * theta);

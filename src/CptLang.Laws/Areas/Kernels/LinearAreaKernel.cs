@@ -9,6 +9,8 @@ internal sealed class LinearAreaKernel(long length, double from, double to, Mome
 {
     public override double LearningRate(long k) => k >= Length ? To : To + Drop * ((double)(Length - k) / Length);
 
+    public override double DropAt(long k) => Drop / Length;
+
     public override KernelAreas At(long k)
     {
         double n = Length, step = Drop / n;

@@ -82,6 +82,13 @@ internal sealed class PowerAreaKernel : AreaKernel
         return new(LearningRate(k), forward, momentum, AnnealingFrom(dropSoFar, momentum));
     }
 
+    public override double ForwardArea(long k)
+    {
+        if (k <= 0) return 0;
+        long inner = Math.Min(k, Length - 1);
+        return inner * offset + scale * power.Sum(1, inner) + (k == Length ? To : 0);
+    }
+
     /// <summary><c>Σ_{i≤k} λ^{k−i}(g(i−1) − g(i))</c> over the window that the truncation bound
     /// requires (see the class comment). The window also never exceeds the one after which
     /// <c>λ^W·|From − To|</c> is below 2^−60·(1 − λ)·|From − To|, an absolute bound that matters

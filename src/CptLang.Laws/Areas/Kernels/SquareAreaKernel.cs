@@ -14,6 +14,9 @@ internal sealed class SquareAreaKernel(long length, double from, double to, Mome
         return To + Drop * ((n - k) / n) * ((n + k) / n);
     }
 
+    // g(k − 1) − g(k) = D·(k² − (k − 1)²)/n² = D·(2k − 1)/n²
+    public override double DropAt(long k) => Drop * ((2.0 * k - 1) / Length) / Length;
+
     public override KernelAreas At(long k)
     {
         double n = Length, r = k / n;

@@ -12,6 +12,7 @@ namespace CptLang.Syntax.Factory;
 public static class SyntaxFactory
 {
     /// <summary>Parameters a block writes on one line: grouped by term, as docs/laws.md writes them.</summary>
+    static readonly string[][] MultiPowerLines = [[L0, A, Alpha], [B, C, Beta, Gamma]];
     static readonly string[][] ParameterLines = [[L0, A, Alpha], [C, C1, C2], [B, E, Beta], [A1, A2], [N, F], [Gamma1, Gamma2, Gamma3], [S1pt]];
 
     public static string Run(SourceRun run, SourceStyle style, IEnumerable<string>? comments = null)
@@ -25,8 +26,10 @@ public static class SyntaxFactory
     public static string Law(string name, LawParameters parameters, SourceStyle style, IEnumerable<string>? comments = null)
     {
         var writer = new SourceWriter(style, comments);
-        writer.Line($"law {name} {{");
-        foreach (var line in ParameterLines)
+        // the Multi-Power Law names its form: its B C beta are not Eq. 4's (docs/language.md §7.2)
+        bool mpl = parameters.Form == LawForm.MultiPower;
+        writer.Line(mpl ? $"law {name} {LawForms.Keyword(LawForm.MultiPower)} {{" : $"law {name} {{");
+        foreach (var line in mpl ? MultiPowerLines : ParameterLines)
         {
             var present = line.Where(p => parameters.TryGet(p, out _))
                 .Select(p => $"{p} = {writer.Number(parameters[p])}{(p == N ? "M" : "")}").ToList();

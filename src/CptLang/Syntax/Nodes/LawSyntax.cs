@@ -4,19 +4,22 @@ namespace CptLang.Syntax;
 
 /// <summary>
 /// <c>law NAME { parameters }</c>, <c>law NAME = paper.fig3.general [{ overrides }]</c> or
-/// <c>law NAME = 0.867 * fineweb + 0.152 * kp</c>.
+/// <c>law NAME = 0.867 * fineweb + 0.152 * kp</c>; a block may name its form,
+/// <c>law NAME mpl { … }</c> (docs/language.md §7.2).
 /// </summary>
 public sealed class LawDeclarationSyntax(
     SyntaxToken lawKeyword, SyntaxToken name, SyntaxToken? equalsToken,
-    LawExpressionSyntax? expression, LawBodySyntax? body) : MemberSyntax
+    LawExpressionSyntax? expression, LawBodySyntax? body, SyntaxToken? form = null) : MemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.LawDeclaration;
     public SyntaxToken LawKeyword { get; } = lawKeyword;
     public SyntaxToken Name { get; } = name;
+    /// <summary>The form keyword of a block (<c>mpl</c>, <c>eq1</c>, …), if written.</summary>
+    public SyntaxToken? Form { get; } = form;
     public SyntaxToken? EqualsToken { get; } = equalsToken;
     public LawExpressionSyntax? Expression { get; } = expression;
     public LawBodySyntax? Body { get; } = body;
-    public override IEnumerable<SyntaxElement> GetChildren() => Children(LawKeyword, Name, EqualsToken, Expression, Body);
+    public override IEnumerable<SyntaxElement> GetChildren() => Children(LawKeyword, Name, Form, EqualsToken, Expression, Body);
 }
 
 public sealed class LawBodySyntax(SyntaxToken openBrace, ImmutableArray<ParameterSyntax> parameters, SyntaxToken closeBrace) : SyntaxNode

@@ -164,7 +164,8 @@ internal sealed class TreeBuilder(TokenCursor cursor)
             {
                 var keyword = Token(block.LAW(), SyntaxKind.LawKeyword);
                 var name = Token(block.name, SyntaxKind.IdentifierToken);
-                return new LawDeclarationSyntax(keyword, name, null, null, LawBody(block.lawBody()));
+                var form = block.form is null ? null : Token(block.form, SyntaxKind.IdentifierToken);
+                return new LawDeclarationSyntax(keyword, name, null, null, LawBody(block.lawBody()), form);
             }
             case LawDefinitionContext definition:
             {
