@@ -6,17 +6,11 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Laws.Derived;
 
 /// <summary>Bounds on the excess over an interval, rounding margin included.</summary>
-internal readonly record struct Bounds(double Low, double High, double Margin, double FirstOrderWidth)
+internal readonly record struct Bounds(double Low, double High, double Margin)
 {
     /// <summary>True when the interval is flat to rounding: its bounds are no wider than the
-    /// margin they carry, so no step in it can be told apart from another. Judged on the
-    /// first-order bounds, so that the second-order ones only ever exclude or settle more
-    /// intervals and never declare more ties.</summary>
-    public bool IsFlat => FirstOrderWidth <= 4 * Margin;
-
-    /// <summary>The same on the tightest bounds: the interval cannot hold two values that differ
-    /// by more than rounding.</summary>
-    public bool IsTight => High - Low <= 4 * Margin;
+    /// margin they carry, so no step in it can be told apart from another.</summary>
+    public bool IsFlat => High - Low <= 4 * Margin;
 }
 
 /// <summary>
@@ -34,7 +28,7 @@ internal sealed class ContinualCurve
 
     readonly ScheduleAreas areas;
     readonly CompiledLaw law;
-    readonly Dictionary<long, (AreaState State, double[] Terms)> termsAt = [];
+    readonly Dictionary<long, double[]> termsAt = [];
 
     public ContinualCurve(ScheduleAreas runAreas, CompiledLaw law, string lawName)
     {
@@ -93,15 +87,10 @@ internal sealed class ContinualCurve
 
     /// <summary>Bounds on <c>h</c> over steps <paramref name="a"/>..<paramref name="b"/> of one
     /// piece, widened by a rounding margin (10⁻¹³ of the terms' size, returned too) so that no
-    /// step is wrongly excluded. Each term lies between its values at the two ends (first order
-    /// in <c>b − a</c>); where its curvature is known, also between the term and its tangent at
-    /// <paramref name="a"/> (<see cref="LawTerm.Bound"/>, second order), which is what lets a
-    /// search close in on a peak, where the terms' slopes cancel, in a few evaluations per level
-    /// instead of walking every step whose first-order bounds reach the peak's value.</summary>
+    /// step is wrongly excluded.</summary>
     public Bounds Bounds(long a, long b)
     {
-        var (sa, ta) = Cached(a);
-        var (sb, tb) = Cached(b);
+        double[] ta = Terms(a), tb = Terms(b);
         double low = law.Constant - SwitchLoss, high = low, scale = Math.Abs(law.Constant) + Math.Abs(SwitchLoss);
         for (int i = 0; i < ta.Length; i++)
         {
@@ -110,56 +99,7 @@ internal sealed class ContinualCurve
             scale += Math.Abs(ta[i]) + Math.Abs(tb[i]);
         }
         double margin = 1e-13 * (1 + scale);
-        low -= margin;
-        high += margin;
-        double firstOrderWidth = high - low;
-        int j = areas.Plan.SegmentIndexOf(a);
-        var seg = areas.Plan.Segments[j];
-        if (b > a && b <= seg.LastStep && a > SwitchStep)
-        {
-            var kernel = seg.Kernel;
-            long w = b - a;
-            long ka = a - seg.FirstStep + 1; // a's place in the segment
-            var (dropLow, dropHigh) = DropRange(j, ka, ka + w);
-            var span0 = new TermSpan(sa.Point, sb.Point, 0, 0, w, Math.Sign(kernel.To - kernel.From),
-                areas.EffectiveLearningRate(j, ka + 1), areas.Lambda,
-                areas.Lambda * areas.Decay.GeometricSum(w), sa.PtMomentum, sa.CptMomentum, dropLow, dropHigh);
-            double atA = law.Constant - SwitchLoss, lowB = atA, highB = atA, scale2 = scale;
-            for (int i = 0; i < ta.Length; i++)
-            {
-                var (l, h) = law.Terms[i].Bound(span0 with { Ta = ta[i], Tb = tb[i] });
-                atA += ta[i];
-                lowB += l;
-                highB += h;
-                scale2 += Math.Abs(l) + Math.Abs(h);
-            }
-            double margin2 = 1e-13 * (1 + scale2);
-            if (double.IsFinite(lowB) && double.IsFinite(highB))
-            {
-                low = Math.Max(low, Math.Min(atA, lowB) - margin2);
-                high = Math.Min(high, Math.Max(atA, highB) + margin2);
-            }
-        }
-        return new Bounds(low, high, margin, firstOrderWidth);
-    }
-
-    /// <summary>Bounds on the size of the LR drops at places <paramref name="from"/>+1..<paramref name="to"/>
-    /// of segment <paramref name="j"/>. Every shape's drops are monotone along the segment except
-    /// the cosine's, which rise to the middle and fall again (a sine), so the smallest is at an end
-    /// and the largest at an end or the middle. Widened by the rounding of a difference of LRs.</summary>
-    (double Low, double High) DropRange(int j, long from, long to)
-    {
-        double Drop(long k) => Math.Abs(areas.EffectiveLearningRate(j, k - 1) - areas.EffectiveLearningRate(j, k));
-        var kernel = areas.Plan.Segments[j].Kernel;
-        double first = Drop(from + 1), last = Drop(to), low = Math.Min(first, last), high = Math.Max(first, last);
-        if (kernel.Shape == Shape.Cosine)
-        {
-            long n = areas.Plan.Segments[j].Length, mid = (n + 1) / 2;
-            for (long k = mid; k <= mid + 1; k++)
-                if (k > from + 1 && k < to) high = Math.Max(high, Drop(k));
-        }
-        double ulps = 1e-14 * Math.Max(Math.Abs(kernel.From), Math.Abs(kernel.To));
-        return (Math.Max(0, low - ulps), high + ulps);
+        return new Bounds(low - margin, high + margin, margin);
     }
 
     /// <summary>Bounds on <c>h</c> over every step after <see cref="End"/>: the areas move
@@ -176,21 +116,18 @@ internal sealed class ContinualCurve
             scale += Math.Abs(ta[i]) + Math.Abs(limit);
         }
         double margin = 1e-13 * (1 + scale);
-        return new Bounds(low - margin, high + margin, margin, high - low + 2 * margin);
+        return new Bounds(low - margin, high + margin, margin);
     }
 
-    double[] Terms(long step) => Cached(step).Terms;
-
-    (AreaState State, double[] Terms) Cached(long step)
+    double[] Terms(long step)
     {
         if (termsAt.TryGetValue(step, out var cached)) return cached;
-        var state = areas.StateAt(step);
-        var p = state.Point;
+        var p = areas.At(step);
         Evaluate(p);
         var values = new double[law.Terms.Length];
         for (int i = 0; i < values.Length; i++) values[i] = law.Terms[i].Value(p);
-        termsAt[step] = (state, values);
-        return (state, values);
+        termsAt[step] = values;
+        return values;
     }
 
     double Evaluate(in AreaPoint p)

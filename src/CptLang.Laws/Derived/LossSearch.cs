@@ -18,9 +18,6 @@ internal static class LossSearch
 {
     const long LeafSteps = 16;
 
-    /// <summary>Law evaluations the exact pass of <see cref="Maximum"/> may spend.</summary>
-    const int ExactPassBudget = 4096;
-
     /// <summary>The first step in <paramref name="from"/>..<paramref name="to"/> where the loss is
     /// above its switch value by more than the curve's resolution, or null.</summary>
     public static long? FirstAbove(ContinualCurve curve, long from, long to)
@@ -87,47 +84,17 @@ internal static class LossSearch
     public static (long Step, double Excess)? Maximum(ContinualCurve curve, long from, long to)
     {
         double tau = curve.Resolution, best = curve.Excess(from);
-        // A good incumbent first, so that the bounds prune everything but the peak's neighbourhood
-        // (a depth-first walk up a long slope would otherwise raise it one leaf at a time): a
-        // few samples per piece, then a ternary search between the best sample's neighbours.
+        // A few samples first: a good incumbent prunes most of the run at once.
         foreach (var (pieceFrom, pieceTo) in curve.Pieces)
         {
             long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
             if (a > b) continue;
-            const int samples = 32;
-            double pieceBest = double.NegativeInfinity;
-            int at = 0;
-            for (int i = 0; i <= samples; i++)
-            {
-                double h = curve.Excess(Sample(i));
-                if (h > pieceBest) (pieceBest, at) = (h, i);
-            }
-            best = Math.Max(best, pieceBest);
-            long lo = Sample(Math.Max(0, at - 1)), hi = Sample(Math.Min(samples, at + 1));
-            while (hi - lo > 2 && curve.Problem is null)
-            {
-                long m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
-                double h1 = curve.Excess(m1), h2 = curve.Excess(m2);
-                best = Math.Max(best, Math.Max(h1, h2));
-                if (h1 < h2) lo = m1 + 1; else hi = m2;
-            }
-            for (long s = lo; s <= hi; s++) best = Math.Max(best, curve.Excess(s));
-
-            long Sample(int i) => a + (long)((b - a) * (i / (double)samples));
+            for (int i = 0; i <= 32; i++) best = Math.Max(best, curve.Excess(a + (long)((b - a) * (i / 32.0))));
         }
-        // To within τ first (cheap: plateaus are skipped), then exactly, up to a budget: the best
-        // value a walk would find, so that the threshold below does not depend on the search's
-        // path; on very long runs the loss is flat to within τ over ~10⁵ steps around the peak and
-        // the budget ends the exact pass (the peak is then within τ, as documented).
-        long budget = 0;
-        foreach (bool exact in (ReadOnlySpan<bool>)[false, true])
+        foreach (var (pieceFrom, pieceTo) in curve.Pieces)
         {
-            budget = curve.Evaluations + ExactPassBudget;
-            foreach (var (pieceFrom, pieceTo) in curve.Pieces)
-            {
-                long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
-                if (a <= b) Improve(a, b, exact);
-            }
+            long a = Math.Max(pieceFrom, from), b = Math.Min(pieceTo, to);
+            if (a <= b) Improve(a, b);
         }
         if (curve.Problem is not null) return null;
         long? found = FirstAtLeast(curve, from, to, best - tau);
@@ -135,21 +102,17 @@ internal static class LossSearch
         long step = found ?? throw new InvalidOperationException("the maximum search lost its own incumbent");
         return (step, curve.Excess(step));
 
-        // exact: skip only what cannot beat the best, and stretches flat to rounding (ties)
-        void Improve(long a, long b, bool exact)
+        void Improve(long a, long b)
         {
-            if (curve.Problem is not null || (exact && curve.Evaluations > budget)) return;
-            var bounds = curve.Bounds(a, b);
-            if (exact ? bounds.High <= best : bounds.High < best + tau) return;
+            if (curve.Problem is not null || curve.Bounds(a, b).High < best + tau) return;
             if (b - a < LeafSteps)
             {
                 for (long s = a; s <= b; s++) best = Math.Max(best, curve.Excess(s));
                 return;
             }
-            if (exact && bounds.IsTight) return;
             long mid = a + (b - a) / 2;
-            Improve(a, mid, exact);
-            Improve(mid + 1, b, exact);
+            Improve(a, mid);
+            Improve(mid + 1, b);
         }
     }
 }

@@ -114,48 +114,6 @@ public class DerivedPropertyTests
     }
 
     [Fact]
-    public void Bounds_over_an_interval_hold_every_step_of_it()
-    {
-        // every shape (power-of-linear ones included) and both S2 settings: the second-order bounds
-        // rest on each shape's drops being monotone (a sine for the cosine), so check them directly
-        var runs = RandomPlans.Short.Where(s => s.SwitchKind == 1 && s.Pieces.Length >= 2);
-        Gen.Select(runs, CptLaw, Gen.Double[0, 1], Gen.Double[0, 1]).Sample((spec, parameters, u, v) =>
-        {
-            var plan = spec.ToPlan();
-            var predictor = new LossPredictor(plan, [new ParametricLaw(Plans.General, parameters)]);
-            if (Walk(predictor, plan.SwitchStep!.Value, plan.TotalSteps) is not { } excess) return;
-            var curve = DerivedQuantities.CurveOf(predictor, 0);
-            long tpt = plan.SwitchStep!.Value;
-            foreach (var (from, to) in curve.Pieces)
-            {
-                if (from > plan.TotalSteps) break;
-                long last = Math.Min(to, plan.TotalSteps);
-                long a = from + (long)((last - from) * Math.Min(u, v)), b = from + (long)((last - from) * Math.Max(u, v));
-                var bounds = curve.Bounds(a, b);
-                for (long t = a; t <= b; t++)
-                    Assert.True(excess[t - tpt - 1] >= bounds.Low && excess[t - tpt - 1] <= bounds.High,
-                        $"step {t} of {a}..{b}: {excess[t - tpt - 1]:R} outside [{bounds.Low:R}, {bounds.High:R}]");
-            }
-        }, iter: PropertyRuns.Iterations(400), print: t => $"{t.Item1} {string.Join(", ", t.Item2.Names.Zip(t.Item2.Values, (n, v) => $"{n}={v:R}"))} u={t.Item3:R} v={t.Item4:R}");
-    }
-
-    [Fact]
-    public void The_peak_of_a_long_run_costs_a_few_evaluations_per_bisection_level()
-    {
-        // 10^9 steps, the peak in a 198M-step cosine CPT decay: the loss is flat to τ over ~10^5
-        // steps there, which first-order bounds walked leaf by leaf (10^6 evaluations)
-        long total = 1_000_000_000, pt = total * 8 / 10, cpt = total - pt;
-        var plan = Plans.TwoStage(PlanSettings.Default,
-            [Plans.Warmup(pt / 100, 0, 2e-4), Plans.Cosine(pt - pt / 100, 2e-4, 2e-5)],
-            [Plans.Warmup(cpt / 100, 0, 1e-4), Plans.Cosine(cpt - cpt / 100, 1e-4, 0)]);
-        var predictor = TestLaws.Fig3Predictor(plan);
-        var curve = DerivedQuantities.CurveOf(predictor, 0);
-        var found = LossSearch.Maximum(curve, pt + 1, total)!.Value;
-        Assert.InRange(found.Step, pt + cpt / 5, pt + cpt / 4);
-        Assert.True(curve.Evaluations < 2000, $"{curve.Evaluations} evaluations");
-    }
-
-    [Fact]
     public void Searches_cost_a_few_evaluations_per_bisection_level()
     {
         var predictor = TestLaws.Fig3Predictor(Scenarios.ConstantTwoStage(5000, 1_000_000));
