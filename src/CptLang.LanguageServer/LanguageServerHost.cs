@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
@@ -33,6 +34,8 @@ public static class LanguageServerHost
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // generated first (Native AOT has no reflection-based JSON), reflection after it
+        formatter.JsonSerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.Combine(LspJson.Default, formatter.JsonSerializerOptions.TypeInfoResolver);
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
