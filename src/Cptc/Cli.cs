@@ -52,8 +52,20 @@ internal static class Cli
     {
         CliException usage => $"cptc: {usage.Message}",
         OutOfMemoryException => $"cptc: {CliException.From(CptLang.Diagnostics.DiagnosticBuilder.At(default).OutOfMemory()).Message}",
+        _ when MissingNativeLibrary(e) is { } library =>
+            $"cptc: cannot draw the plot: the native library {library} was not found; a native cptc needs libSkiaSharp.so and libHarfBuzzSharp.so next to it (docs/performance.md)",
         _ => $"cptc: internal error: {e.GetType().Name}: {Messages.Plain(e)}. This is a bug in cptc; please report it with the input file.",
     };
+
+    /// <summary>The plotting library SkiaSharp that failed to load (only --plot uses it), through
+    /// the type initializers that wrap it; null for any other failure.</summary>
+    static string? MissingNativeLibrary(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is DllNotFoundException && e.Message.Contains("libSkiaSharp", StringComparison.Ordinal)) return "libSkiaSharp";
+            else if (e is DllNotFoundException && e.Message.Contains("libHarfBuzzSharp", StringComparison.Ordinal)) return "libHarfBuzzSharp";
+        return null;
+    }
 
     /// <summary>System.CommandLine's message without .NET type names ("as expected type 'System.Int32'").</summary>
     static string UsageMessage(string message)
