@@ -9,7 +9,8 @@ namespace CptLang.Fitting;
 /// <param name="Mae">Mean absolute error of the raw loss over every row of every left-out run;
 /// NaN when the form was not scored (fewer than two fitted runs, or no finite fit).</param>
 /// <param name="Runs">Fitted runs, each left out once.</param>
-/// <param name="Parameters">The form's parameters: fewer wins a tie.</param>
+/// <param name="Parameters">The form's fitted parameters (not those the runs imply, such as the
+/// size form's N, nor F and the gammas at one model size): fewer wins a tie.</param>
 public sealed record FormScore(string Form, double Mae, int Runs, int Parameters);
 
 /// <summary>
@@ -67,6 +68,7 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
         var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
         if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true);
         double best = scored.Min(s => s.Mae);
+        // OrderBy is stable: among as many parameters, the earlier form in LawForm order
         var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
         return new(scores, chosen.Form, false);
     }
