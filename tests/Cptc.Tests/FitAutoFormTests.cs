@@ -89,6 +89,21 @@ public class FitAutoFormTests
     }
 
     [Fact]
+    public void Held_out_runs_take_no_part_in_the_choice()
+    {
+        using var dir = new TempDirectory();
+        var logs = SyntheticLogs.Write(dir, Switching + "law kp = paper.fig3.domain\n", every: 1000);
+        string cpt = dir.File("runs.cpt", Switching);
+        var result = CliRunner.Run(["fit", cpt, "--law", "kp", "--form", "auto", "--format", "json", .. SyntheticLogs.Data(logs), "--holdout", "c"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        var eq4 = Assert.Single(Scores(json)).Value;
+        Assert.Equal(2, eq4.GetProperty("runs").GetInt32());
+        Assert.Equal("eq4", json.GetProperty("chosenForm").GetString());
+        Assert.Equal(JsonValueKind.Object, json.GetProperty("heldout").ValueKind);
+    }
+
+    [Fact]
     public void Write_puts_the_chosen_forms_block_into_the_file_and_it_compiles()
     {
         using var dir = new TempDirectory();
@@ -124,7 +139,7 @@ public class FitAutoFormTests
     }
 
     [Fact]
-    public void Auto_refuses_fix_and_fit_lambda()
+    public void Auto_refuses_fix_fit_lambda_and_sizes_of_some_runs_only()
     {
         using var dir = new TempDirectory();
         var logs = SyntheticLogs.Write(dir, Annealing + Eq1Law, every: 200);
@@ -135,6 +150,9 @@ public class FitAutoFormTests
         var lambda = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", "--fit-lambda", .. SyntheticLogs.Data(logs)]);
         Assert.Equal(2, lambda.ExitCode);
         Assert.Contains("CPT4110: --fit-lambda does not apply to --form auto", lambda.Error);
+        var size = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", "--model-size", "cosine=106M", .. SyntheticLogs.Data(logs)]);
+        Assert.Equal(2, size.ExitCode);
+        Assert.Contains("CPT4110: --form auto tries the model-size form (Eq. 7) only with every run's size, and run 'wsd' has none", size.Error);
     }
 
     [Fact]

@@ -71,7 +71,11 @@ public static class LawFitting
             if (request.AutoForm)
             {
                 if (AutoConflict() is { } conflict) return Stop(conflict);
-                var candidates = FormSelection.Candidates(law, plans, request.HeldOut, request.Logs.All(l => sizes!.ContainsKey(l.Run)));
+                // sizes for some runs only would drop the size form without a word
+                if (sizes!.Count > 0 && request.Logs.FirstOrDefault(l => !sizes.ContainsKey(l.Run)) is { } unsized)
+                    return Stop(Invalid($"--form auto tries the model-size form (Eq. 7) only with every run's size, and run '{unsized.Run}' has none",
+                        $"give one per run: --model-size {unsized.Run}=106M, or drop --model-size"));
+                var candidates = FormSelection.Candidates(law, plans, request.HeldOut, sizes.Count > 0);
                 if (candidates.Count == 0)
                     return Stop(Invalid("--form auto finds no form that suits every run given (docs/laws.md §3)",
                         "fit runs that all state their pre-training, or all continue an unknown one; or choose the form with --form"));
