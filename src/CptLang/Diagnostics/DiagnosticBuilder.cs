@@ -284,6 +284,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitRunWithoutOwnRows(string run) => Make(C.FitRunWithoutOwnRows,
         $"every logged row of run '{run}' repeats a row of another fitted run (shared pre-training), so it adds nothing to the fit",
         "log the run past its switch, or leave it out");
+    public Diagnostic FitFormNotSelected(string law, string why, string form) => Make(C.FitFormNotSelected,
+        $"--form auto could not compare forms for law '{law}': {why}; it is fitted as {form}, the form a fit without --form uses",
+        "give the logs of two or more fitted runs, or choose the form with --form");
     public Diagnostic FitCannotBeWritten(string law, string problem) => Make(C.FitCannotBeWritten,
         $"the fitted law '{law}' cannot be written into the file: with it, the file would not compile ({problem})",
         "fit without --write and paste the block where it applies, or fit the form the file's runs need");

@@ -102,6 +102,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FitNotIdentifiable = new("CPT3102", Warning, "Parameter not identifiable from the logs");
     public static readonly DiagnosticDescriptor FitFewPoints = new("CPT3103", Warning, "Fewer points than parameters");
     public static readonly DiagnosticDescriptor FitRunWithoutOwnRows = new("CPT3105", Warning, "Log without rows of its own");
+    public static readonly DiagnosticDescriptor FitFormNotSelected = new("CPT3110", Warning, "Form not chosen by prediction");
 
     // ── 4xxx command line and files ──────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor CannotReadFile = new("CPT4001", Error, "Cannot read file");

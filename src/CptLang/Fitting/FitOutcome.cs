@@ -23,6 +23,9 @@ public sealed record FitOutcome(
 
     /// <summary>The lambda the law was fitted with when <c>--fit-lambda</c> chose it.</summary>
     public double? Lambda { get; init; }
+
+    /// <summary>The forms <c>--form auto</c> compared, and the one it chose.</summary>
+    public FormSelection? Selection { get; init; }
 }
 
 /// <summary>The metrics of one run; a held-out run was not used to fit.</summary>

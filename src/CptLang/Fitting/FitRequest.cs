@@ -17,6 +17,10 @@ public sealed record FitRequest(string Law, IReadOnlyList<RunLog> Logs, LawForm?
     /// <summary>Runs whose logs are predicted, not fitted.</summary>
     public IReadOnlyList<string> HeldOut { get; init; } = [];
 
+    /// <summary>Choose the form by leave-one-run-out prediction (<c>--form auto</c>,
+    /// <see cref="FormSelection"/>); <see cref="FitRequest.Form"/> must then be null.</summary>
+    public bool AutoForm { get; init; }
+
     /// <summary>Parameters held at a value (<c>--fix</c>).</summary>
     public IReadOnlyList<FixedParameter> Fixed { get; init; } = [];
 

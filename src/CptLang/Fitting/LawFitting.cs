@@ -21,6 +21,9 @@ public static class LawFitting
     public static FitResponse Fit(Compilation compilation, FitRequest request, Func<string, (SourceText? Text, Diagnostic? Error)> readLog) =>
         new Session(compilation, request).Run(readLog);
 
+    /// <summary>A run's rows to fit or predict, and its model size for the size form.</summary>
+    sealed record Observed(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut);
+
     sealed class Session(Compilation compilation, FitRequest request)
     {
         readonly ImmutableArray<SourceDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SourceDiagnostic>();
@@ -61,8 +64,45 @@ public static class LawFitting
             var (sizes, sizeError) = ModelSizes();
             if (sizeError is not null) return Stop(sizeError);
 
+            // --form auto reads the logs first: the form is the one that predicts them best
+            FormSelection? selection = null;
+            List<Observed>? observed = null;
+            int shared = 0;
+            if (request.AutoForm)
+            {
+                if (AutoConflict() is { } conflict) return Stop(conflict);
+                // sizes for some runs only would drop the size form without a word
+                if (sizes!.Count > 0 && request.Logs.FirstOrDefault(l => !sizes.ContainsKey(l.Run)) is { } unsized)
+                    return Stop(Invalid($"--form auto tries the model-size form (Eq. 7) only with every run's size, and run '{unsized.Run}' has none",
+                        $"give one per run: --model-size {unsized.Run}=106M, or drop --model-size"));
+                var candidates = FormSelection.Candidates(law, plans, request.HeldOut, sizes.Count > 0);
+                if (candidates.Count == 0)
+                    return Stop(Invalid("--form auto finds no form that suits every run given (docs/laws.md §3)",
+                        "fit runs that all state their pre-training, or all continue an unknown one; or choose the form with --form"));
+                if (AfterSwitchProblem(plans) is { } empty) return Stop(empty);
+                var (autoLogs, autoUnreadable) = ReadLogs(plans, readLog);
+                if (autoUnreadable is not null) return Stop(autoUnreadable);
+                if (autoLogs is null) return Stop();
+                observed = Observe(autoLogs, sizes, lawAt, out shared);
+                if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
+                var fallback = FormSelection.Default(candidates, (existing?.Definition as ParametricLaw)?.Parameters.Form, plans);
+                var fittedRuns = observed.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(r.Plan), law, r.Steps, r.Losses, r.Size)).ToList();
+                selection = FormSelection.Select(candidates, fallback, fittedRuns);
+                if (selection.Fallback)
+                    Report([lawAt.FitFormNotSelected(law, fittedRuns.Count < 2
+                        ? $"leave-one-run-out prediction needs two or more fitted runs, and there {(fittedRuns.Count == 1 ? "is one" : $"are {fittedRuns.Count}")}"
+                        : "no form's fits predicted the left-out runs with a finite loss", selection.Chosen)], compilation.Text);
+                // only the size form takes the runs' sizes
+                if (selection.Chosen != LawForms.Keyword(LawForm.ModelSize))
+                {
+                    sizes = [];
+                    observed = [.. observed.Select(r => r with { Size = null })];
+                }
+            }
+
             // which form; an existing weighted sum (Eq. 6) has its weights fitted unless a form is asked for
-            var choice = FitFormChoice.Choose(request, existing?.Definition, plans, sizes!);
+            var choice = FitFormChoice.Choose(selection is null ? request : request with { Form = LawForms.TryParse(selection.Chosen, out var chosen) ? chosen : null },
+                existing?.Definition, plans, sizes!);
             if (choice.Error is not null) return Stop(choice.Error);
             if (choice.Form is { } form && FormProblems(form.Form, law, plans, lawAt) is { Count: > 0 } formProblems)
             {
@@ -77,16 +117,17 @@ public static class LawFitting
                 return Stop();
             }
 
-            if (request.AfterSwitch && plans.FirstOrDefault(p => p.SwitchStep is not > 0) is { } unswitched)
-                return Stop(Invalid($"--after-switch leaves nothing of run '{unswitched.Run}': it has no domain switch after step 0",
-                    "give only the logs of runs that switch, or fit without --after-switch"));
+            if (observed is null)
+            {
+                if (AfterSwitchProblem(plans) is { } empty) return Stop(empty);
 
-            // the logs, each checked on its own and against its run
-            var (checkedLogs, unreadable) = ReadLogs(plans, readLog);
-            if (unreadable is not null) return Stop(unreadable);
-            if (checkedLogs is null) return Stop();
-            var observed = Observe(checkedLogs, choice, sizes!, lawAt, out int shared);
-            if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
+                // the logs, each checked on its own and against its run
+                var (checkedLogs, unreadable) = ReadLogs(plans, readLog);
+                if (unreadable is not null) return Stop(unreadable);
+                if (checkedLogs is null) return Stop();
+                observed = Observe(checkedLogs, choice.Form?.Form == LawForm.ModelSize ? sizes : null, lawAt, out shared);
+                if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
+            }
 
             // λ is the schedule's setting: searched, every run's areas follow it
             LambdaSearch.Result? lambda = null;
@@ -95,7 +136,7 @@ public static class LawFitting
                 if (choice.Form is null) return Stop(Invalid("--fit-lambda does not apply to a weighted sum (Eq. 6)", "its laws keep the lambda they were fitted with"));
                 if (LambdaOverride(plans) is { } own)
                     return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
-                lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, observed);
+                lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Size, r.HeldOut))]);
             }
             var runs = observed.Select(r => (Plan: lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda),
                 Run: FitRun.Create(new ScheduleAreas(lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda)), law, r.Steps, r.Losses, r.Size),
@@ -120,9 +161,23 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda)], SharedRows = shared, Lambda = lambda?.Lambda };
+            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda)], SharedRows = shared, Lambda = lambda?.Lambda, Selection = selection };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
+
+        /// <summary>Options that <c>--form auto</c> cannot take: each form has other parameters,
+        /// and lambda is searched for one form.</summary>
+        Diagnostic? AutoConflict() =>
+            request.Form is not null ? Invalid("--form auto and a form cannot both be given", "give one of them")
+            : request.Fixed.Count > 0 ? Invalid("--fix does not apply to --form auto: the forms compared have different parameters", "choose the form with --form, then fix its parameters")
+            : request.FitLambda ? Invalid("--fit-lambda does not apply to --form auto: lambda is searched for one form", "choose the form with --form auto, then fit lambda with --form FORM --fit-lambda")
+            : null;
+
+        Diagnostic? AfterSwitchProblem(List<EvaluationPlan> plans) =>
+            request.AfterSwitch && plans.FirstOrDefault(p => p.SwitchStep is not > 0) is { } unswitched
+                ? Invalid($"--after-switch leaves nothing of run '{unswitched.Run}': it has no domain switch after step 0",
+                    "give only the logs of runs that switch, or fit without --after-switch")
+                : null;
 
         /// <summary>Each log read and checked against its run; null (with the errors reported)
         /// when one has errors, or the diagnostic of a log that cannot be read.</summary>
@@ -153,12 +208,12 @@ public static class LawFitting
         /// <summary>The rows each run contributes: shared rows (the pre-training rows of CPT logs)
         /// once, and with <c>--after-switch</c> only the rows after the switch. A run left with no
         /// rows is reported (CPT3105) and dropped.</summary>
-        List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)> Observe(
-            List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs, FitFormChoice choice,
-            Dictionary<string, double> sizes, DiagnosticBuilder lawAt, out int shared)
+        /// <param name="sizes">Each run's model size, for the size form; null for the others.</param>
+        List<Observed> Observe(List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs,
+            Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
             (var rows, shared) = SharedRows.Dedupe(checkedLogs);
-            var observed = new List<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)>();
+            var observed = new List<Observed>();
             for (int i = 0; i < checkedLogs.Count; i++)
             {
                 var (plan, _, heldOut) = checkedLogs[i];
@@ -173,8 +228,7 @@ public static class LawFitting
                     Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
                     continue;
                 }
-                double? size = choice.Form?.Form == LawForm.ModelSize ? sizes[plan.Run] : null;
-                observed.Add((plan, steps, losses, size, heldOut));
+                observed.Add(new(plan, steps, losses, sizes is not null && sizes.TryGetValue(plan.Run, out double size) ? size : null, heldOut));
             }
             return observed;
         }

@@ -9,7 +9,7 @@ namespace Cptc.Commands;
 
 /// <summary>
 /// <c>cptc fit FILE --law NAME --data RUN=LOG[:COLUMN] … [--holdout RUN …] [--fix PARAM=VALUE …]
-/// [--form eq1|eq4|replay|size|open] [--model-size RUN=SIZE …] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
+/// [--form eq1|eq4|replay|size|open|mpl|auto] [--model-size RUN=SIZE …] [--format text|json] [-o OUT] [--plot PNG] [--write]</c>: fits one validation
 /// set's law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and reports how well it fits and
 /// predicts held-out runs.
 /// </summary>
@@ -22,9 +22,9 @@ internal static class FitCommand
         var data = new Option<string[]>("--data") { Description = "RUN=LOG[:COLUMN]: the log of a run of the file (CSV, TSV or JSON Lines), and its loss column", Required = true, Arity = ArgumentArity.OneOrMore };
         var holdout = new Option<string[]>("--holdout") { Description = "a run whose log is predicted, not fitted (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var fix = new Option<string[]>("--fix") { Description = "PARAM=VALUE: hold a parameter at a value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size or open (default: the existing block's, else replay when a run replays, eq4 when a run switches domain, else eq1)" };
+        var form = new Option<string?>("--form") { Description = "the law form to fit: eq1, eq4, replay, size, open or mpl, or auto: each form the runs support, scored by leave-one-run-out MAE, the best written (default: the existing block's, else replay when a run replays, eq4 when a run switches domain, else eq1)" };
         form.AcceptOnlyFromAmong(FitOptions.Forms);
-        var modelSize = new Option<string[]>("--model-size") { Description = "RUN=SIZE: the model size of a run (106M, 1.72B, or millions), for --form size; one per run given with --data", Arity = ArgumentArity.ZeroOrMore };
+        var modelSize = new Option<string[]>("--model-size") { Description = "RUN=SIZE: the model size of a run (106M, 1.72B, or millions), for --form size (with --form auto, the size form is tried); one per run given with --data", Arity = ArgumentArity.ZeroOrMore };
         var format = OutputFormats.Text("text or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
@@ -64,8 +64,9 @@ internal static class FitCommand
         terminal.Report(compilation, [.. request.Data.Select(d => d.Split('=')[0])]);
         var fit = new FitRequest(request.Law,
             [.. request.Data.Select(DataSpec.Parse).Select(d => new RunLog(d.Run, d.Path, d.Column))],
-            request.Form is { } keyword ? FitOptions.FormOf(keyword) : null)
+            request.Form is { } keyword && keyword != FitOptions.Auto ? FitOptions.FormOf(keyword) : null)
         {
+            AutoForm = request.Form == FitOptions.Auto,
             HeldOut = request.Holdout,
             Fixed = FitOptions.Fixed(request.Fix),
             ModelSizes = ModelSizes.Parse(request.ModelSize),

@@ -33,8 +33,12 @@ internal sealed record DataSpec(string Run, string Path, string? Column)
 /// <summary>The <c>--form</c> names and <c>--fix PARAM=VALUE</c>.</summary>
 internal static class FitOptions
 {
-    public static readonly string[] Forms = [.. LawForms.Keywords];
+    /// <summary><c>--form auto</c>: choose among the forms by leave-one-run-out prediction (docs/cli.md).</summary>
+    public const string Auto = "auto";
 
+    public static readonly string[] Forms = [.. LawForms.Keywords, Auto];
+
+    /// <summary>The form of a keyword other than <see cref="Auto"/>.</summary>
     public static LawForm FormOf(string keyword) => LawForms.TryParse(keyword, out var form) ? form
         : throw DataSpec.Invalid($"unknown law form '{keyword}'", $"use one of {string.Join(", ", Forms)}");
 

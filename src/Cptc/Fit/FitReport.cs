@@ -22,14 +22,36 @@ internal static class FitReport
         if (fit.Note is { } note) text.Append(note).Append('\n');
         foreach (var line in fit.Notes) text.Append(line).Append('\n');
         text.Append('\n');
+        if (fit.Selection is { } selection) Selection(text, selection);
         var rows = new List<string[]> { new[] { "run", "set", "points", "R2", "MAE", "RMSE", "MAPE %", "worst %" } };
         foreach (var run in fit.Runs) rows.Add(Row(run.Run, run.HeldOut ? "held out" : "fitted", run.Metrics));
         rows.Add(Row("(all)", "fitted", fit.Fitted));
         if (fit.HeldOut is { } heldOut) rows.Add(Row("(all)", "held out", heldOut));
+        Table(text, rows, 2);
+        return text.ToString();
+    }
+
+    /// <summary>Columns before <paramref name="left"/> are aligned left, the numbers right.</summary>
+    static void Table(StringBuilder text, List<string[]> rows, int left)
+    {
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
-            text.Append(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
-        return text.ToString();
+            text.Append(string.Join("  ", row.Select((cell, c) => c < left ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
+    }
+
+    /// <summary>--form auto: each form tried and its score, then the winner.</summary>
+    static void Selection(StringBuilder text, FormSelection selection)
+    {
+        int runs = selection.Scores[0].Runs;
+        text.Append(selection.Fallback
+            ? $"--form auto: forms not compared ({(runs < 2 ? $"{runs} fitted run; leave-one-run-out needs two" : "no finite prediction")}); fitted as {selection.Chosen}, the default\n"
+            : $"--form auto: {selection.Chosen} chosen by {FormSelection.Metric} (each of {runs} fitted runs predicted from the others; within {(FormSelection.Tie * 100).ToString(CultureInfo.InvariantCulture)} % of the best, fewer parameters win)\n");
+        var rows = new List<string[]> { new[] { "form", "score(MAE)", "runs", "parameters", "" } };
+        foreach (var score in selection.Scores)
+            rows.Add([score.Form, Fixed(score.Mae, 5), score.Runs.ToString(CultureInfo.InvariantCulture),
+                score.Parameters.ToString(CultureInfo.InvariantCulture), score.Form == selection.Chosen ? "chosen" : ""]);
+        Table(text, rows, 1);
+        text.Append('\n');
     }
 
     static string[] Row(string run, string set, FitMetrics m) =>
@@ -53,6 +75,21 @@ internal static class FitReport
         if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteNumber("sharedRows", fit.SharedRows);
         if (fit.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
+        if (fit.Selection is { } selection)
+        {
+            json.WriteStartArray("formSelection");
+            foreach (var score in selection.Scores)
+            {
+                json.WriteStartObject();
+                json.WriteString("form", score.Form);
+                Number(json, "mae", score.Mae);
+                json.WriteNumber("runs", score.Runs);
+                json.WriteNumber("parameters", score.Parameters);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("chosenForm", selection.Chosen);
+        }
         json.WriteStartArray("runs");
         foreach (var run in fit.Runs)
         {

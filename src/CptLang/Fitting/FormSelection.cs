@@ -1,0 +1,96 @@
+using CptLang.Laws.Fitting;
+using CptLang.Laws.Laws;
+using CptLang.Laws.Schedules;
+
+namespace CptLang.Fitting;
+
+/// <summary>One form's leave-one-run-out score (<c>cptc fit --form auto</c>, docs/cli.md).</summary>
+/// <param name="Form">The form's keyword.</param>
+/// <param name="Mae">Mean absolute error of the raw loss over every row of every left-out run;
+/// NaN when the form was not scored (fewer than two fitted runs, or no finite fit).</param>
+/// <param name="Runs">Fitted runs, each left out once.</param>
+/// <param name="Parameters">The form's fitted parameters (not those the runs imply, such as the
+/// size form's N, nor F and the gammas at one model size): fewer wins a tie.</param>
+public sealed record FormScore(string Form, double Mae, int Runs, int Parameters);
+
+/// <summary>
+/// <c>--form auto</c>: every form the runs support is fitted on all fitted runs but one and
+/// predicts that one; the form with the lowest mean absolute error over the left-out rows is
+/// fitted as usual (docs/cli.md). Held-out runs (<c>--holdout</c>) take no part.
+/// </summary>
+/// <param name="Scores">The forms tried, in <see cref="LawForm"/> order.</param>
+/// <param name="Chosen">The winner's keyword.</param>
+/// <param name="Fallback">True when nothing could be scored and <paramref name="Chosen"/> is the default form.</param>
+public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chosen, bool Fallback)
+{
+    /// <summary>Scores within this fraction of the best are a tie, won by the form with fewer
+    /// parameters: a difference that small is noise of the data, not evidence for more terms.</summary>
+    public const double Tie = 0.01;
+
+    /// <summary>What the score measures, for reports.</summary>
+    public const string Metric = "leave-one-run-out MAE of the loss";
+
+    /// <summary>
+    /// The forms the runs support: no mismatch of <see cref="RunLawRules"/> with any run (so Eq. 1
+    /// and the Multi-Power Law only without a switch, the open form only for unknown
+    /// pre-training); Eq. 4 and replay only when a fitted run switches (else their shift terms
+    /// are unobserved), replay only when a run replays, the size form only with model sizes.
+    /// </summary>
+    internal static List<LawForm> Candidates(string law, IReadOnlyList<EvaluationPlan> plans, IReadOnlyList<string> heldOut, bool sizes)
+    {
+        bool switches = plans.Any(p => !heldOut.Contains(p.Run) && p.SwitchStep is not null);
+        bool replays = plans.Any(p => p.Continual?.ReplayRatio > 0);
+        return [.. Enum.GetValues<LawForm>().Where(form => FitForm.CanFit(form)
+            && (form != LawForm.ModelSize || sizes)
+            && (form is not (LawForm.Cpt or LawForm.Replay) || switches)
+            && (form != LawForm.Replay || replays)
+            && plans.All(p => !RunLawRules.Mismatches(form, law, RunFacts.Of(p)).Any()))];
+    }
+
+    /// <summary>The form a fit without <c>--form</c> would use (docs/cli.md), if the runs support
+    /// it; else the first supported one.</summary>
+    internal static LawForm Default(List<LawForm> candidates, LawForm? existing, IReadOnlyList<EvaluationPlan> plans)
+    {
+        var rule = plans.Any(p => p.Continual?.ReplayRatio > 0) ? LawForm.Replay
+            : plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
+        return existing is { } form && candidates.Contains(form) ? form
+            : candidates.Contains(rule) ? rule : candidates[0];
+    }
+
+    /// <summary>Scores every candidate on <paramref name="fitted"/> (the fitted runs' rows) and
+    /// picks the winner; with fewer than two runs nothing is scored and <paramref name="fallback"/> wins.</summary>
+    internal static FormSelection Select(List<LawForm> candidates, LawForm fallback, IReadOnlyList<FitRun> fitted)
+    {
+        var scores = candidates.Select(f => FitForm.For(f)).Select(form => new FormScore(LawForms.Keyword(form.Form),
+            fitted.Count < 2 ? double.NaN : LeaveOneRunOut(form, fitted), fitted.Count,
+            // the size form's N is each run's size, not fitted
+            form.Count - form.Implied(fitted).Count)).ToList();
+        var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
+        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true);
+        double best = scored.Min(s => s.Mae);
+        // OrderBy is stable: among as many parameters, the earlier form in LawForm order
+        var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
+        return new(scores, chosen.Form, false);
+    }
+
+    /// <summary>Mean absolute error of <paramref name="form"/> fitted on all runs but one, over
+    /// the rows of each run left out; NaN when a fit has no finite prediction.</summary>
+    static double LeaveOneRunOut(FitForm form, IReadOnlyList<FitRun> fitted)
+    {
+        double sum = 0;
+        int rows = 0;
+        for (int i = 0; i < fitted.Count; i++)
+        {
+            var others = fitted.Where((_, j) => j != i).ToList();
+            var result = LawFitter.Fit(form, others);
+            var values = form.Names.Select(n => result.Parameters[n]).ToArray();
+            var run = fitted[i];
+            var loss = new double[run.Count];
+            form.Evaluate(values, run, loss, new double[form.Count * run.Count]);
+            for (int r = 0; r < run.Count; r++) sum += Math.Abs(loss[r] - run.Losses[r]);
+            rows += run.Count;
+        }
+        double mae = sum / rows;
+        return double.IsFinite(mae) ? mae : double.NaN;
+    }
+}
