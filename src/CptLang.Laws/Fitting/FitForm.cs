@@ -33,6 +33,14 @@ public abstract class FitForm
     /// <c>i</c> into <c>jacobian[k·run.Count + i]</c>.</summary>
     public abstract void Evaluate(ReadOnlySpan<double> parameters, FitRun run, Span<double> loss, Span<double> jacobian);
 
+    /// <summary>The loss predicted at every row of <paramref name="run"/> (derivatives discarded).</summary>
+    public double[] Losses(ReadOnlySpan<double> parameters, FitRun run)
+    {
+        var loss = new double[run.Count];
+        Evaluate(parameters, run, loss, new double[Count * run.Count]);
+        return loss;
+    }
+
     /// <summary>The loss at one row and its gradient (for checks; the fitter uses
     /// <see cref="Evaluate"/>).</summary>
     public double Value(ReadOnlySpan<double> parameters, FitRun run, int row, Span<double> gradient)

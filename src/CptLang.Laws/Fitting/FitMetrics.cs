@@ -41,8 +41,7 @@ public sealed record FitMetrics(int Points, double R2, double Mae, double Rmse, 
         var predicted = new List<double>();
         foreach (var run in runs)
         {
-            var loss = new double[run.Count];
-            form.Evaluate(parameters, run, loss, new double[form.Count * run.Count]);
+            var loss = form.Losses(parameters, run);
             observed.AddRange(run.Losses);
             predicted.AddRange(loss);
         }

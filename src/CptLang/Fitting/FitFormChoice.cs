@@ -24,8 +24,7 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
 
         var lawForm = request.Form
             ?? (existing as ParametricLaw)?.Parameters.Form
-            ?? (plans.Any(p => p.Continual?.ReplayRatio > 0) ? LawForm.Replay
-                : plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing);
+            ?? DefaultFor(plans);
         if (lawForm == LawForm.ModelSize)
         {
             if (request.Logs.FirstOrDefault(s => !sizes.ContainsKey(s.Run)) is { } unsized)
@@ -39,6 +38,12 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
         var (values, error) = FixedValues(request.Fixed, form);
         return error is null ? new(form, null, values!, null) : Failed(error);
     }
+
+    /// <summary>The form for runs whose law names none: replay when a run replays, Eq. 4 when one
+    /// switches domain, else Eq. 1.</summary>
+    public static LawForm DefaultFor(IReadOnlyList<EvaluationPlan> plans) =>
+        plans.Any(p => p.Continual?.ReplayRatio > 0) ? LawForm.Replay
+            : plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
 
     /// <summary>The fixed parameters, checked against the form and its search bounds.</summary>
     static (Dictionary<string, double>? Values, Diagnostic? Error) FixedValues(IEnumerable<FixedParameter> fixedParameters, FitForm form)

@@ -51,8 +51,7 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     /// it; else the first supported one.</summary>
     internal static LawForm Default(List<LawForm> candidates, LawForm? existing, IReadOnlyList<EvaluationPlan> plans)
     {
-        var rule = plans.Any(p => p.Continual?.ReplayRatio > 0) ? LawForm.Replay
-            : plans.Any(p => p.SwitchStep is not null) ? LawForm.Cpt : LawForm.Annealing;
+        var rule = FitFormChoice.DefaultFor(plans);
         return existing is { } form && candidates.Contains(form) ? form
             : candidates.Contains(rule) ? rule : candidates[0];
     }
@@ -85,8 +84,7 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
             var result = LawFitter.Fit(form, others);
             var values = form.Names.Select(n => result.Parameters[n]).ToArray();
             var run = fitted[i];
-            var loss = new double[run.Count];
-            form.Evaluate(values, run, loss, new double[form.Count * run.Count]);
+            var loss = form.Losses(values, run);
             for (int r = 0; r < run.Count; r++) sum += Math.Abs(loss[r] - run.Losses[r]);
             rows += run.Count;
         }

@@ -104,7 +104,7 @@ public static class LawFitting
             var choice = FitFormChoice.Choose(selection is null ? request : request with { Form = LawForms.TryParse(selection.Chosen, out var chosen) ? chosen : null },
                 existing?.Definition, plans, sizes!);
             if (choice.Error is not null) return Stop(choice.Error);
-            if (choice.Form is { } form && FormProblems(form.Form, law, plans, lawAt) is { Count: > 0 } formProblems)
+            if (choice.Form is { } form && FormProblems(form.Form, law, plans, existing?.Syntax.Name.Span ?? default) is { Count: > 0 } formProblems)
             {
                 Report(formProblems, compilation.Text);
                 return Stop();
@@ -138,9 +138,11 @@ public static class LawFitting
                     return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
                 lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Size, r.HeldOut))]);
             }
-            var runs = observed.Select(r => (Plan: lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda),
-                Run: FitRun.Create(new ScheduleAreas(lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda)), law, r.Steps, r.Losses, r.Size),
-                r.HeldOut)).ToList();
+            var runs = observed.Select(r =>
+            {
+                var plan = lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda);
+                return (Plan: plan, Run: FitRun.Create(new ScheduleAreas(plan), law, r.Steps, r.Losses, r.Size), r.HeldOut);
+            }).ToList();
 
             var fit = choice.Sum is { } sum
                 ? SumFit.Fit(law, sum, compilation, runs)
@@ -296,21 +298,10 @@ public static class LawFitting
         /// <summary>Forms that cannot predict the runs they are fitted to (<see cref="RunLawRules"/>):
         /// the open-model form needs unknown pre-training and the others a known one; the replay
         /// form needs a role on runs that switch.</summary>
-        static List<Diagnostic> FormProblems(LawForm form, string law, List<EvaluationPlan> plans, DiagnosticBuilder at)
-        {
-            var problems = new List<Diagnostic>();
-            foreach (var plan in plans.DistinctBy(p => p.Run))
-                foreach (var mismatch in RunLawRules.Mismatches(form, law, RunFacts.Of(plan)))
-                    if (mismatch switch
-                    {
-                        RunLawMismatch.OpenFormWithKnownPretraining => at.OpenLawWithKnownPretraining(law, plan.Run),
-                        RunLawMismatch.UnknownPretrainingNeedsOpenForm => at.UnknownPretrainingNeedsOpenLaw(plan.Run, law),
-                        RunLawMismatch.ReplayFormWithoutRole => at.ReplayLawWithoutRole(law, plan.Run),
-                        RunLawMismatch.ReplayNeedsReplayForm => at.ReplayNeedsReplayLaw(plan.Run, plan.Continual!.ReplayRatio, law),
-                        // Eq. 1 across a switch predicts, ignoring the shift (CPT3011): the fit says how well
-                        _ => null,
-                    } is { } problem) problems.Add(problem);
-            return problems;
-        }
+        static List<Diagnostic> FormProblems(LawForm form, string law, List<EvaluationPlan> plans, TextSpan lawSpan) =>
+            [.. plans.DistinctBy(p => p.Run).SelectMany(plan => RunLawRules.Mismatches(form, law, RunFacts.Of(plan))
+                // Eq. 1 across a switch predicts, ignoring the shift (CPT3011): the fit says how well
+                .Where(m => m != RunLawMismatch.AnnealingAcrossSwitch)
+                .Select(m => Binding.RunLawChecks.Error(m, law, plan.Run, plan.Continual?.ReplayRatio ?? 0, lawSpan)))];
     }
 }

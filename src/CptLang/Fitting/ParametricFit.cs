@@ -28,12 +28,7 @@ internal static class ParametricFit
         var warnings = Warnings(law, result, form, fitted, lawAt).ToList();
 
         var heldOut = runs.Where(r => r.HeldOut).Select(r => r.Run).ToList();
-        var predicted = runs.Select(r =>
-        {
-            var loss = new double[r.Run.Count];
-            form.Evaluate(values, r.Run, loss, new double[form.Count * r.Run.Count]);
-            return loss;
-        }).ToArray();
+        var predicted = runs.Select(r => form.Losses(values, r.Run)).ToArray();
         var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
             [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(law, parameters),
             objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
