@@ -7,7 +7,7 @@ namespace CptLang.Laws.Numerics;
 /// <c>M(k) ≈ Σ_{n&lt;N} (−1)^n Δ^{(n)}(k)/n!·Li_{−n}(λ)</c>, an asymptotic series in
 /// <c>1/(d(1 − λ))</c>, <c>d</c> the distance to the branch point in steps.
 /// <para>Every term comes with a rigorous bound (docs/laws.md §7), and the answer is refused unless
-/// their sum is below 2^−50 (9e-16) of the result. With a window <c>T &lt; k</c> (<c>λ^T ≤ e^−36</c>, longer
+/// their sum is below 2^−56 of the result. With a window <c>T &lt; k</c> (<c>λ^T ≤ e^−45</c>, longer
 /// where the segment's whole drop dwarfs the momentum):</para>
 /// <list type="bullet">
 /// <item>steps older than <c>T</c>: <c>λ^T·|M(k − T)| ≤ λ^T·|f(0) − f(k)|</c> (monotone segment);</item>
@@ -18,11 +18,11 @@ namespace CptLang.Laws.Numerics;
 /// </summary>
 internal sealed class PowerMomentumSeries
 {
-    const int MaxTerms = 32;
+    const int MaxTerms = 40;
     /// <summary>The least <c>T·(−ln λ)</c>, the window's length in decay times; above
     /// <see cref="MaxTerms"/> so that every <c>1 − λe^{n/T}</c> of the tail bound is positive.</summary>
-    const double MinWindowDecays = 36;
-    const double Tolerance = 1.0 / (1L << 50);
+    const double MinWindowDecays = 45;
+    const double Tolerance = 1.0 / (1L << 56);
 
     readonly PowerOfLinear power;
     readonly double rho, logLambda;

@@ -38,7 +38,7 @@ internal sealed class PowerAreaKernel : AreaKernel
     /// <summary>Steps up to this one are answered from checkpoints when the series cannot.</summary>
     readonly long tableEnd;
     /// <summary>The momentum after steps 0, C, 2C, … (C = <see cref="CheckpointSteps"/>), as far as
-    /// queries have needed; grown under <see cref="tableGate"/>, read without it.</summary>
+    /// queries have needed; grown under <see cref="tableGate"/> (doubling), read without it.</summary>
     double[] checkpoints = [0];
     readonly object tableGate = new();
 
@@ -131,56 +131,22 @@ internal sealed class PowerAreaKernel : AreaKernel
         return window >= k ? Walk(0, k, 0) : Walk(k - (long)Math.Ceiling(window), k, 0);
     }
 
-    /// <summary>The table extended to <paramref name="index"/>; copying it is cheap (≤ 8,193 entries).</summary>
+    /// <summary>The table extended to at least <paramref name="index"/>: doubling, so that a sweep
+    /// of queries walks each step of the head about once.</summary>
     double[] GrowCheckpoints(int index)
     {
         lock (tableGate)
         {
             var old = checkpoints;
             if (index < old.Length) return old;
-            int size = index + 1; // queries mostly ascend: each step of the head is walked once
+            int size = (int)Math.Min(tableEnd / CheckpointSteps + 1, Math.Max(index + 1, 2L * old.Length));
             var table = new double[size];
             old.CopyTo(table, 0);
-            var weights = blockWeights ??= BlockWeights();
-            double blockDecay = Decay.Power(CheckpointSteps);
-            Span<double> lr = stackalloc double[CheckpointSteps + 1];
             for (int j = old.Length; j < size; j++)
-            {
-                long start = (long)(j - 1) * CheckpointSteps;
-                long end = Math.Min((long)j * CheckpointSteps, Length);
-                if (end - start < CheckpointSteps) { table[j] = Walk(start, end, table[j - 1]); continue; }
-                FillLearningRates(start, lr);
-                table[j] = blockDecay * table[j - 1] + BlockMomentum(lr, weights);
-            }
+                table[j] = Walk((long)(j - 1) * CheckpointSteps, (long)j * CheckpointSteps, table[j - 1]);
             Volatile.Write(ref checkpoints, table);
             return table;
         }
-    }
-
-    /// <summary><c>λ^{C−i}</c>, <c>i = 1..C</c>: one checkpoint block's momentum is a dot product.</summary>
-    double[]? blockWeights;
-
-    double[] BlockWeights()
-    {
-        var w = new double[CheckpointSteps];
-        for (int i = 0; i < w.Length; i++) w[i] = Math.Exp((CheckpointSteps - 1 - i) * Decay.LogLambda);
-        return w;
-    }
-
-    /// <summary><c>Σ_{i=1..C} λ^{C−i}(lr[i−1] − lr[i])</c> with four independent sums, not the
-    /// recurrence's chain of dependent multiply-adds (the head table is the kernel's longest walk).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static double BlockMomentum(ReadOnlySpan<double> lr, double[] weights)
-    {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = 0; i < weights.Length; i += 4)
-        {
-            s0 += weights[i] * (lr[i] - lr[i + 1]);
-            s1 += weights[i + 1] * (lr[i + 1] - lr[i + 2]);
-            s2 += weights[i + 2] * (lr[i + 2] - lr[i + 3]);
-            s3 += weights[i + 3] * (lr[i + 3] - lr[i + 4]);
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
