@@ -14,9 +14,9 @@ namespace CptLang.Laws.Areas.Kernels;
 /// share one sign, so the older part is at most <c>λ^W·|From − To|</c> while the sum is at
 /// least the part already walked; <c>W</c> is the smallest window that makes the first at most
 /// 2^−56 of the second. For λ = 0.999 that is a few 10⁴ steps, whatever the segment's length.</item>
-/// <item>Momentum of a segment no longer than a few such windows, or of a longer segment's
-/// head: the exact momentum every <see cref="CheckpointSteps"/> steps is tabulated (as far as
-/// queries need), and each query walks on from the checkpoint before it. Searches that query a segment many times (peaks,
+/// <item>Momentum of a segment no longer than a few such windows: the exact momentum every
+/// <see cref="CheckpointSteps"/> steps is tabulated once (on the first query), and each query
+/// walks on from the checkpoint before it. Searches that query a segment many times (peaks,
 /// turning lengths, thousands of sweep candidates) then cost at most a checkpoint's steps each.</item>
 /// <item>Before either: an asymptotic series with a rigorous error bound (<see cref="PowerMomentumSeries"/>),
 /// O(1) wherever the bound is met (steps more than ~50/(1 − λ) into the segment and far enough
@@ -35,12 +35,10 @@ internal sealed class PowerAreaKernel : AreaKernel
     readonly double offset, scale;
     readonly PowerOfLinear power;
     readonly PowerMomentumSeries series;
-    /// <summary>Steps up to this one are answered from checkpoints when the series cannot.</summary>
-    readonly long tableEnd;
-    /// <summary>The momentum after steps 0, C, 2C, … (C = <see cref="CheckpointSteps"/>), as far as
-    /// queries have needed; grown under <see cref="tableGate"/> (doubling), read without it.</summary>
-    double[] checkpoints = [0];
-    readonly object tableGate = new();
+    readonly bool tabulated;
+    /// <summary>The momentum after steps 0, C, 2C, … (C = <see cref="CheckpointSteps"/>); built on
+    /// first use. Two threads may both build it: they build the same table.</summary>
+    double[]? checkpoints;
 
     PowerAreaKernel(long length, double from, double to, MomentumDecay decay, double offset, double scale, PowerOfLinear power)
         : base(length, from, to, decay)
@@ -52,11 +50,7 @@ internal sealed class PowerAreaKernel : AreaKernel
         // Tabulating costs one walk of the segment: worth it when the segment is at most a few
         // of the windows a single query may walk.
         double longestWindow = Math.Log(AbsoluteTolerance * decay.OneMinusLambda) / decay.LogLambda;
-        bool tabulated = length <= Math.Min(MaxTabulated, Math.Max(1 << 16, 4 * longestWindow));
-        // Past the tabulated lengths, the series fails only near a branch point: near the start of
-        // a 1-sqrt (up to ~100/(1 − λ) steps) the table covers that head, built as far as asked.
-        double head = 256 / decay.OneMinusLambda * Math.Max(1, Math.Abs(power.P));
-        tableEnd = tabulated ? length : (long)Math.Min(length, Math.Min(MaxTabulated, head));
+        tabulated = length <= Math.Min(MaxTabulated, Math.Max(1 << 16, 4 * longestWindow));
     }
 
     public override bool IsClosedForm => false;
@@ -114,12 +108,11 @@ internal sealed class PowerAreaKernel : AreaKernel
             // The series sums the formula's drops; the walk's last step ends at To exactly.
             return k == Length ? scale * sum + (offset + scale * power.Value(k) - To) : scale * sum;
         }
-        if (k <= tableEnd)
+        if (tabulated)
         {
-            int index = (int)(k / CheckpointSteps);
-            var table = Volatile.Read(ref checkpoints);
-            if (index >= table.Length) table = GrowCheckpoints(index);
-            return Walk((long)index * CheckpointSteps, k, table[index]);
+            var table = Volatile.Read(ref checkpoints) ?? BuildCheckpoints();
+            long checkpoint = k / CheckpointSteps * CheckpointSteps;
+            return Walk(checkpoint, k, table[k / CheckpointSteps]);
         }
         long probe = Math.Min(k, ProbeSteps);
         double recent = Walk(k - probe, k, 0);
@@ -131,22 +124,13 @@ internal sealed class PowerAreaKernel : AreaKernel
         return window >= k ? Walk(0, k, 0) : Walk(k - (long)Math.Ceiling(window), k, 0);
     }
 
-    /// <summary>The table extended to at least <paramref name="index"/>: doubling, so that a sweep
-    /// of queries walks each step of the head about once.</summary>
-    double[] GrowCheckpoints(int index)
+    double[] BuildCheckpoints()
     {
-        lock (tableGate)
-        {
-            var old = checkpoints;
-            if (index < old.Length) return old;
-            int size = (int)Math.Min(tableEnd / CheckpointSteps + 1, Math.Max(index + 1, 2L * old.Length));
-            var table = new double[size];
-            old.CopyTo(table, 0);
-            for (int j = old.Length; j < size; j++)
-                table[j] = Walk((long)(j - 1) * CheckpointSteps, (long)j * CheckpointSteps, table[j - 1]);
-            Volatile.Write(ref checkpoints, table);
-            return table;
-        }
+        var table = new double[Length / CheckpointSteps + 1];
+        for (int j = 1; j < table.Length; j++)
+            table[j] = Walk((long)(j - 1) * CheckpointSteps, (long)j * CheckpointSteps, table[j - 1]);
+        Volatile.Write(ref checkpoints, table);
+        return table;
     }
 
     /// <summary>Runs <c>m ← λm + (g(i−1) − g(i))</c> for <c>i = start+1..end</c>, the LRs computed
