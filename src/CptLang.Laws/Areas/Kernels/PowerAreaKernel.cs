@@ -18,9 +18,6 @@ namespace CptLang.Laws.Areas.Kernels;
 /// <see cref="CheckpointSteps"/> steps is tabulated once (on the first query), and each query
 /// walks on from the checkpoint before it. Searches that query a segment many times (peaks,
 /// turning lengths, thousands of sweep candidates) then cost at most a checkpoint's steps each.</item>
-/// <item>Before either: an asymptotic series with a rigorous error bound (<see cref="PowerMomentumSeries"/>),
-/// O(1) wherever the bound is met (steps more than ~50/(1 − λ) into the segment and far enough
-/// from a branch point); the walks are the fallback.</item>
 /// </list>
 /// </summary>
 internal sealed class PowerAreaKernel : AreaKernel
@@ -34,7 +31,6 @@ internal sealed class PowerAreaKernel : AreaKernel
 
     readonly double offset, scale;
     readonly PowerOfLinear power;
-    readonly PowerMomentumSeries series;
     readonly bool tabulated;
     /// <summary>The momentum after steps 0, C, 2C, … (C = <see cref="CheckpointSteps"/>); built on
     /// first use. Two threads may both build it: they build the same table.</summary>
@@ -46,7 +42,6 @@ internal sealed class PowerAreaKernel : AreaKernel
         this.offset = offset;
         this.scale = scale;
         this.power = power;
-        series = new PowerMomentumSeries(power, decay);
         // Tabulating costs one walk of the segment: worth it when the segment is at most a few
         // of the windows a single query may walk.
         double longestWindow = Math.Log(AbsoluteTolerance * decay.OneMinusLambda) / decay.LogLambda;
@@ -54,9 +49,6 @@ internal sealed class PowerAreaKernel : AreaKernel
     }
 
     public override bool IsClosedForm => false;
-
-    /// <summary>The O(1) momentum, where its error bound holds.</summary>
-    internal PowerMomentumSeries Series => series;
 
     public static PowerAreaKernel For(Kernel kernel, long length, MomentumDecay decay)
     {
@@ -103,11 +95,6 @@ internal sealed class PowerAreaKernel : AreaKernel
     /// where the LR is flat to double precision and the walked part rounds to zero.</summary>
     double Momentum(long k)
     {
-        if (series.TryMomentum(k, out double sum))
-        {
-            // The series sums the formula's drops; the walk's last step ends at To exactly.
-            return k == Length ? scale * sum + (offset + scale * power.Value(k) - To) : scale * sum;
-        }
         if (tabulated)
         {
             var table = Volatile.Read(ref checkpoints) ?? BuildCheckpoints();
