@@ -80,17 +80,11 @@ public sealed class FitRun
     /// <summary>The run's schedule (the Multi-Power Law sums over all of it).</summary>
     internal ScheduleAreas? Schedule { get; private init; }
 
-    MultiPowerNodes[]? multiPowerNodes;
+    MultiPowerColumns? multiPowerColumns;
 
     /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once: they depend on
     /// the schedule only, so every evaluation is a pass over fixed columns.</summary>
-    internal MultiPowerNodes[] MultiPowerNodes => multiPowerNodes ??= CollectMultiPower();
-
-    MultiPowerNodes[] CollectMultiPower()
-    {
-        var drops = new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true);
-        var nodes = new MultiPowerNodes[Count];
-        for (int i = 0; i < Count; i++) drops.Collect(StepAt(i), nodes[i] = new MultiPowerNodes());
-        return nodes;
-    }
+    internal MultiPowerColumns MultiPowerColumns => multiPowerColumns ??= new MultiPowerColumns(
+        new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true),
+        [.. Enumerable.Range(0, Count).Select(StepAt)]);
 }
