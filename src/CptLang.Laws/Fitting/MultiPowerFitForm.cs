@@ -82,11 +82,11 @@ public sealed class MultiPowerFitForm() : FitForm(LawForm.MultiPower)
     /// <summary>The prior keeps the basins few: the best two coarse searches are polished.</summary>
     public override int Polished => 2;
 
-    /// <summary>16 starts around the published fits' scale (L0 below the lowest logged loss, the
-    /// authors' B ≈ 400, C ≈ 2, beta ≈ 0.6, gamma ≈ 0.6), spread over the decades that matter.</summary>
+    /// <summary>8 starts: the power term's shape spread (L0 below the lowest logged loss, two
+    /// exponents), the loss-drop term at the prior's centre with C a decade either side of it.</summary>
     public override IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs)
     {
         double lowest = runs.SelectMany(r => r.Losses).DefaultIfEmpty(1).Min();
-        return Grid([0.7 * lowest, 0.9 * lowest], [0.6], [0.3, 0.6], [300], [0.5, 3], [0.6], [0.3, 0.7]);
+        return Grid([0.7 * lowest, 0.9 * lowest], [0.6], [0.3, 0.6], [438], [0.5, 5], [0.6], [0.65]);
     }
 }
