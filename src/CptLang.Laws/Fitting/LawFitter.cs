@@ -49,8 +49,10 @@ public static class LawFitter
         }
 
         if (form.Prior is not { } prior) return MultiStart(form, runs, fixedByIndex, 0).Result;
+        // nothing fitted: nothing to regularise
+        if (fixedByIndex.All(double.IsFinite)) return MultiStart(form, runs, fixedByIndex, 0).Result;
         var observed = runs.Where(r => r.Count > 0).ToList();
-        if (observed.Count < 2 || fixedByIndex.All(double.IsFinite))
+        if (observed.Count < 2)
             return MultiStart(form, runs, fixedByIndex, prior.Default).Result with { Regularisation = new(prior, prior.Default, []) };
         return Regularised(form, observed, fixedByIndex, prior);
     }
