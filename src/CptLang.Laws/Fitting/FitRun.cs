@@ -26,6 +26,9 @@ public sealed class FitRun
         Losses = losses;
         ReplayRatio = replayRatio;
         Role = role;
+        multiPowerColumns = new(() => new MultiPowerColumns(
+            new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true),
+            [.. Enumerable.Range(0, Count).Select(StepAt)]));
     }
 
     /// <summary>The run's observations of validation set <paramref name="law"/> at
@@ -80,11 +83,10 @@ public sealed class FitRun
     /// <summary>The run's schedule (the Multi-Power Law sums over all of it).</summary>
     internal ScheduleAreas? Schedule { get; private init; }
 
-    MultiPowerColumns? multiPowerColumns;
+    /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once (by one thread:
+    /// the fitter's parallel starts all ask at once): they depend on the schedule only, so every
+    /// evaluation is a pass over fixed columns.</summary>
+    internal MultiPowerColumns MultiPowerColumns => multiPowerColumns.Value;
 
-    /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once: they depend on
-    /// the schedule only, so every evaluation is a pass over fixed columns.</summary>
-    internal MultiPowerColumns MultiPowerColumns => multiPowerColumns ??= new MultiPowerColumns(
-        new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true),
-        [.. Enumerable.Range(0, Count).Select(StepAt)]);
+    readonly Lazy<MultiPowerColumns> multiPowerColumns;
 }
