@@ -56,6 +56,13 @@ public abstract class FitForm
     /// <summary>The starting points of the multi-start search (all parameters, natural units).</summary>
     public abstract IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs);
 
+    /// <summary>How many of the best coarse searches of the multi-start are polished to full
+    /// precision (docs/cli.md, bounds and starts).</summary>
+    public virtual int Polished => 8;
+
+    /// <summary>A weak prior that regularises the fit (docs/laws.md §9); none for most forms.</summary>
+    public virtual FitPrior? Prior => null;
+
     /// <summary>Parameters the runs themselves determine, held at these values by the fitter
     /// (the model-size form's <c>N</c>); none for most forms.</summary>
     public virtual IReadOnlyDictionary<string, double> Implied(IReadOnlyList<FitRun> runs) => new Dictionary<string, double>();

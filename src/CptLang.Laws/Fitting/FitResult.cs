@@ -13,4 +13,17 @@ namespace CptLang.Laws.Fitting;
 /// distribution-shift parameters when no run switches): their values are arbitrary.</param>
 public sealed record FitResult(
     LawParameters Parameters, double Objective, int Points, int FreeParameters, int Starts,
-    ImmutableArray<string> OnBound, ImmutableArray<string> Unobserved);
+    ImmutableArray<string> OnBound, ImmutableArray<string> Unobserved)
+{
+    /// <summary>The prior that regularised the fit and how its strength was chosen (forms with a
+    /// <see cref="FitForm.Prior"/> only; docs/laws.md §9).</summary>
+    public FitRegularisation? Regularisation { get; init; }
+}
+
+/// <summary>The prior a fit used: <paramref name="Strength"/> of <paramref name="Prior"/>, chosen by
+/// leave-one-run-out prediction (<paramref name="Scores"/>, one per strength tried; empty when
+/// there were too few runs to leave one out and the prior's default was used).</summary>
+public sealed record FitRegularisation(FitPrior Prior, double Strength, IReadOnlyList<PriorScore> Scores);
+
+/// <summary>A prior strength and its leave-one-run-out mean absolute error (NaN: no finite prediction).</summary>
+public sealed record PriorScore(double Strength, double Mae);

@@ -26,6 +26,9 @@ public sealed class FitRun
         Losses = losses;
         ReplayRatio = replayRatio;
         Role = role;
+        multiPowerColumns = new(() => new MultiPowerColumns(
+            new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true),
+            [.. Enumerable.Range(0, Count).Select(StepAt)]));
     }
 
     /// <summary>The run's observations of validation set <paramref name="law"/> at
@@ -80,17 +83,10 @@ public sealed class FitRun
     /// <summary>The run's schedule (the Multi-Power Law sums over all of it).</summary>
     internal ScheduleAreas? Schedule { get; private init; }
 
-    MultiPowerNodes[]? multiPowerNodes;
+    /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once (by one thread:
+    /// the fitter's parallel starts all ask at once): they depend on the schedule only, so every
+    /// evaluation is a pass over fixed columns.</summary>
+    internal MultiPowerColumns MultiPowerColumns => multiPowerColumns.Value;
 
-    /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once: they depend on
-    /// the schedule only, so every evaluation is a pass over fixed columns.</summary>
-    internal MultiPowerNodes[] MultiPowerNodes => multiPowerNodes ??= CollectMultiPower();
-
-    MultiPowerNodes[] CollectMultiPower()
-    {
-        var drops = new MultiPowerDrops(Schedule ?? throw new InvalidOperationException("the run has no schedule"), coarse: true);
-        var nodes = new MultiPowerNodes[Count];
-        for (int i = 0; i < Count; i++) drops.Collect(StepAt(i), nodes[i] = new MultiPowerNodes());
-        return nodes;
-    }
+    readonly Lazy<MultiPowerColumns> multiPowerColumns;
 }

@@ -6,7 +6,9 @@ namespace CptLang.Laws.Fitting;
 /// <summary>
 /// docs/laws.md §9's objective: <c>Σ_runs Σ_points Huber_δ(ln L_obs − ln L_pred)</c>, δ = 1e-3, with
 /// its gradient. Works on the free parameters only, in search coordinates (log for log-scaled
-/// ones); fixed parameters keep their values. Not thread-safe (scratch buffers): one per thread.
+/// ones); fixed parameters keep their values. With a <see cref="PriorStrength"/> above 0 the form's
+/// <see cref="FitForm.Prior"/> is added (docs/laws.md §9, regularisation). Not thread-safe (scratch
+/// buffers): one per thread.
 /// </summary>
 public sealed class HuberObjective
 {
@@ -18,7 +20,7 @@ public sealed class HuberObjective
 
     readonly FitForm form;
     readonly IReadOnlyList<FitRun> runs;
-    readonly double[] parameters, logObserved, loss, weight, jacobian;
+    readonly double[] parameters, logObserved, loss, weight, jacobian, priorGradient;
     readonly int[] free;
 
     /// <param name="fixedValues">Per parameter of <paramref name="form"/>: its fixed value, or
@@ -36,6 +38,7 @@ public sealed class HuberObjective
         loss = new double[rows];
         weight = new double[rows];
         jacobian = new double[form.Count * rows];
+        priorGradient = new double[form.Count];
         logObserved = [.. runs.SelectMany(r => r.Losses).Select(l => Math.Log(l))];
         Points = logObserved.Length;
     }
@@ -46,6 +49,9 @@ public sealed class HuberObjective
     public IReadOnlyList<int> Free => free;
 
     public int Points { get; }
+
+    /// <summary>The strength <c>κ</c> of the form's prior (0: none, the plain objective).</summary>
+    public double PriorStrength { get; set; }
 
     /// <summary>All parameters (natural units) for the free ones at <paramref name="search"/>.</summary>
     public double[] Parameters(ReadOnlySpan<double> search)
@@ -91,6 +97,12 @@ public sealed class HuberObjective
             }
             for (int k = 0; k < free.Length; k++) searchGradient[k] += Dot(weight, jacobian.AsSpan(free[k] * n, n));
             offset += n;
+        }
+        if (PriorStrength > 0 && form.Prior is { } prior)
+        {
+            Array.Clear(priorGradient);
+            sum += prior.Penalty(PriorStrength, parameters, priorGradient);
+            for (int k = 0; k < free.Length; k++) searchGradient[k] += priorGradient[free[k]];
         }
         // chain rule into search coordinates: d/d(ln θ) = θ·d/dθ
         for (int k = 0; k < free.Length; k++)

@@ -22,8 +22,8 @@ public static class LawFitter
     /// <summary>The search from the best coarse results, to full precision.</summary>
     static readonly Precision Fine = new(1e-13, 1e-13, 1e-16, 2000);
 
-    /// <summary>How many of the best coarse results are polished.</summary>
-    const int Polished = 8;
+    /// <summary>A fit without one run, from the fit with it (leave-one-run-out scores).</summary>
+    static readonly Precision Fold = new(1e-10, 1e-10, 1e-13, 300);
 
     /// <param name="fixedValues">Parameters held at a value (by name); the others are fitted.</param>
     public static FitResult Fit(FitForm form, IReadOnlyList<FitRun> runs, IReadOnlyDictionary<string, double>? fixedValues = null)
@@ -48,7 +48,79 @@ public static class LawFitter
             if (double.IsNaN(fixedByIndex[i])) fixedByIndex[i] = value;
         }
 
-        var probe = new HuberObjective(form, runs, fixedByIndex);
+        if (form.Prior is not { } prior) return MultiStart(form, runs, fixedByIndex, 0).Result;
+        // nothing fitted: nothing to regularise
+        if (fixedByIndex.All(double.IsFinite)) return MultiStart(form, runs, fixedByIndex, 0).Result;
+        var observed = runs.Where(r => r.Count > 0).ToList();
+        if (observed.Count < 2)
+            return MultiStart(form, runs, fixedByIndex, prior.Default).Result with { Regularisation = new(prior, prior.Default, []) };
+        return Regularised(form, observed, fixedByIndex, prior);
+    }
+
+    /// <summary>The fit at the prior strength that predicts best: at every strength of the prior's
+    /// grid the law is fitted to all runs, then refitted without each run in turn (from the full
+    /// fit, one local search) and scored by the mean absolute error of the loss over the rows of
+    /// the run left out. The lowest score wins; scores within <see cref="Tie"/> of it are a tie,
+    /// won by the stronger prior (the simpler law).</summary>
+    static FitResult Regularised(FitForm form, IReadOnlyList<FitRun> runs, double[] fixedByIndex, FitPrior prior)
+    {
+        var strengths = prior.Strengths;
+        var full = new (FitResult Result, double[] Search)[strengths.Count];
+        int origin = strengths.ToList().IndexOf(prior.Default);
+        full[origin] = MultiStart(form, runs, fixedByIndex, prior.Default);
+        var objective = new HuberObjective(form, runs, fixedByIndex);
+        var (lower, upper) = SearchBounds(form, objective.Free);
+        // the other strengths continue from their neighbour towards the default: one local search each
+        foreach (int k in Enumerable.Range(0, origin).Reverse().Concat(Enumerable.Range(origin + 1, strengths.Count - origin - 1)))
+        {
+            objective.PriorStrength = strengths[k];
+            var from = full[k < origin ? k + 1 : k - 1].Search;
+            var search = Minimise(objective, from, lower, upper, Fine).Search;
+            var parameters = objective.Parameters(search);
+            full[k] = (Result(form, runs, fixedByIndex, parameters, DataValue(objective, parameters), full[origin].Result.Starts), search);
+        }
+        var errors = new (double Sum, int Rows)[strengths.Count, runs.Count];
+        Parallel.For(0, strengths.Count * runs.Count, job =>
+        {
+            int k = job / runs.Count, i = job % runs.Count;
+            var others = runs.Where((_, j) => j != i).ToList();
+            var fold = new HuberObjective(form, others, fixedByIndex) { PriorStrength = strengths[k] };
+            var refit = Minimise(fold, full[k].Search, lower, upper, Fold);
+            var loss = form.Losses(fold.Parameters(refit.Search), runs[i]);
+            double sum = 0;
+            for (int r = 0; r < loss.Length; r++) sum += Math.Abs(loss[r] - runs[i].Losses[r]);
+            errors[k, i] = (sum, loss.Length);
+        });
+        var scores = Enumerable.Range(0, strengths.Count).Select(k =>
+        {
+            double sum = 0;
+            int rows = 0;
+            for (int i = 0; i < runs.Count; i++) { sum += errors[k, i].Sum; rows += errors[k, i].Rows; }
+            double mae = sum / rows;
+            return new PriorScore(strengths[k], double.IsFinite(mae) ? mae : double.NaN);
+        }).ToList();
+        var finite = scores.Where(s => double.IsFinite(s.Mae)).ToList();
+        int chosen = prior.Strengths.ToList().IndexOf(prior.Default);
+        if (finite.Count > 0)
+        {
+            double best = finite.Min(s => s.Mae);
+            chosen = scores.FindLastIndex(s => s.Mae <= best * (1 + Tie));
+        }
+        return full[chosen].Result with { Regularisation = new(prior, strengths[chosen], scores) };
+    }
+
+    /// <summary>Scores of the prior strengths within this fraction of the best are a tie.</summary>
+    public const double Tie = 0.01;
+
+    static (Vector<double> Lower, Vector<double> Upper) SearchBounds(FitForm form, IReadOnlyList<int> free) =>
+        (Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Lower))]),
+         Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Upper))]));
+
+    /// <summary>Every start searched coarsely, the best few polished; the lowest objective wins.
+    /// The result's objective is the data term alone (without the prior's penalty).</summary>
+    static (FitResult Result, double[] Search) MultiStart(FitForm form, IReadOnlyList<FitRun> runs, double[] fixedByIndex, double strength)
+    {
+        var probe = new HuberObjective(form, runs, fixedByIndex) { PriorStrength = strength };
         var free = probe.Free;
         var starts = form.Starts(runs)
             .Select(s => probe.Search(s.Select((v, i) => form.Bounds[i].Clamp(v)).ToArray()))
@@ -59,22 +131,21 @@ public static class LawFitter
         if (free.Count == 0)
         {
             var all = (double[])fixedByIndex.Clone();
-            return Result(form, runs, fixedByIndex, all, probe.ValueAt(all), 0);
+            return (Result(form, runs, fixedByIndex, all, DataValue(probe, all), 0), []);
         }
-        var lower = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Lower))]);
-        var upper = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Upper))]);
+        var (lower, upper) = SearchBounds(form, free);
         // every start is searched coarsely; the best few are then polished to full precision
         Parallel.For(0, starts.Count,
-            () => new HuberObjective(form, runs, fixedByIndex),
+            () => new HuberObjective(form, runs, fixedByIndex) { PriorStrength = strength },
             (s, _, objective) =>
             {
                 outcomes[s] = Minimise(objective, starts[s], lower, upper, Coarse);
                 return objective;
             },
             _ => { });
-        var polish = Enumerable.Range(0, outcomes.Length).OrderBy(s => outcomes[s].Value).ThenBy(s => s).Take(Polished).ToArray();
+        var polish = Enumerable.Range(0, outcomes.Length).OrderBy(s => outcomes[s].Value).ThenBy(s => s).Take(form.Polished).ToArray();
         Parallel.For(0, polish.Length,
-            () => new HuberObjective(form, runs, fixedByIndex),
+            () => new HuberObjective(form, runs, fixedByIndex) { PriorStrength = strength },
             (k, _, objective) =>
             {
                 int s = polish[k];
@@ -88,7 +159,18 @@ public static class LawFitter
         for (int s = 1; s < outcomes.Length; s++)
             if (outcomes[s].Value < outcomes[best].Value) best = s;
         var parameters = probe.Parameters(outcomes[best].Search);
-        return Result(form, runs, fixedByIndex, parameters, outcomes[best].Value, starts.Count);
+        double value = strength == 0 ? outcomes[best].Value : DataValue(probe, parameters);
+        return (Result(form, runs, fixedByIndex, parameters, value, starts.Count), outcomes[best].Search);
+    }
+
+    /// <summary>The objective without the prior's penalty.</summary>
+    static double DataValue(HuberObjective objective, double[] all)
+    {
+        double strength = objective.PriorStrength;
+        objective.PriorStrength = 0;
+        double value = objective.ValueAt(all);
+        objective.PriorStrength = strength;
+        return value;
     }
 
     /// <summary>One local search. A search that stops early (iteration limit, failed line search)

@@ -24,6 +24,9 @@ public sealed record FitOutcome(
     /// <summary>The lambda the law was fitted with when <c>--fit-lambda</c> chose it.</summary>
     public double? Lambda { get; init; }
 
+    /// <summary>The prior that regularised the fit and its strength (the Multi-Power Law), or null.</summary>
+    public FitRegularisation? Regularisation { get; init; }
+
     /// <summary>The forms <c>--form auto</c> compared, and the one it chose.</summary>
     public FormSelection? Selection { get; init; }
 }

@@ -34,8 +34,25 @@ internal static class ParametricFit
             objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
             [.. runs.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(form, values, [r.Run])))],
             FitMetrics.Of(form, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(form, values, heldOut) : null,
-            form.Form == LawForm.ModelSize ? SizeNote(parameters, fitted[0].Name) : null);
+            form.Form == LawForm.ModelSize ? SizeNote(parameters, fitted[0].Name) : null)
+        {
+            Notes = result.Regularisation is { } r ? [RegularisationNote(r)] : [],
+            Regularisation = result.Regularisation,
+        };
         return new(outcome, predicted, warnings);
+    }
+
+    /// <summary>One line: the prior, its strength and how that was chosen (docs/laws.md §9).</summary>
+    internal static string RegularisationNote(FitRegularisation r)
+    {
+        string Number(double x) => DisplayFormat.Number(x);
+        var terms = string.Join(", ", r.Prior.Terms.Select(t => t.Log
+            ? $"{t.Name} {Number(Math.Exp(t.Centre))} within a factor {Number(Math.Round(Math.Exp(t.Scale), 2))}"
+            : $"{t.Name} {Number(t.Centre)} ± {Number(t.Scale)}"));
+        string how = r.Scores.Count == 0
+            ? "the default (fewer than two fitted runs to leave one out)"
+            : "chosen by leave-one-run-out MAE (" + string.Join(", ", r.Scores.Select(s => $"{Number(s.Strength)}: {(double.IsNaN(s.Mae) ? "-" : s.Mae.ToString("F5", System.Globalization.CultureInfo.InvariantCulture))}")) + ")";
+        return $"regularised by a prior from {r.Prior.Source} ({terms}), strength {Number(r.Strength)}, {how}";
     }
 
     /// <summary>What logs would determine each unobserved parameter, grouped.</summary>

@@ -54,6 +54,36 @@ internal static class FitReport
         text.Append('\n');
     }
 
+    /// <summary>The prior (centre and scale per parameter, in ln for log terms), the strength used
+    /// and each strength's leave-one-run-out score.</summary>
+    static void Regularisation(Utf8JsonWriter json, FitRegularisation r)
+    {
+        json.WriteStartObject("regularisation");
+        json.WriteString("source", r.Prior.Source);
+        json.WriteStartArray("prior");
+        foreach (var term in r.Prior.Terms)
+        {
+            json.WriteStartObject();
+            json.WriteString("param", term.Name);
+            json.WriteBoolean("log", term.Log);
+            json.WriteNumber("centre", term.Centre);
+            json.WriteNumber("scale", term.Scale);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("strength", r.Strength);
+        json.WriteStartArray("scores");
+        foreach (var score in r.Scores)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("strength", score.Strength);
+            Number(json, "mae", score.Mae);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     static string[] Row(string run, string set, FitMetrics m) =>
         [run, set, m.Points.ToString(CultureInfo.InvariantCulture), Fixed(m.R2, 5), Fixed(m.Mae, 5), Fixed(m.Rmse, 5), Fixed(m.Mape, 3), Fixed(m.Worst, 3)];
 
@@ -75,6 +105,7 @@ internal static class FitReport
         if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteNumber("sharedRows", fit.SharedRows);
         if (fit.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
+        if (fit.Regularisation is { } regularisation) Regularisation(json, regularisation);
         if (fit.Selection is { } selection)
         {
             json.WriteStartArray("formSelection");
