@@ -44,7 +44,7 @@ public sealed record BoundLaw(LawDeclarationSyntax Syntax, LawDefinition Definit
     public string Name => Definition.Name;
 
     /// <summary>The fitted parameters' joint uncertainty (the block's <c>uncertainty { … }</c>
-    /// part, docs/language.md §7.7), or null when the block has none.</summary>
+    /// part, docs/language.md §7.8), or null when the block has none.</summary>
     public Laws.Fitting.Uncertainty.ParameterUncertainty? Uncertainty { get; init; }
 }
 

@@ -8,7 +8,7 @@ using K = CptLang.Laws.Fitting.Uncertainty.UncertaintyKeys;
 namespace CptLang.Binding;
 
 /// <summary>
-/// Binds a law block's <c>uncertainty { … }</c> part (docs/language.md §7.7) to a
+/// Binds a law block's <c>uncertainty { … }</c> part (docs/language.md §7.8) to a
 /// <see cref="ParameterUncertainty"/>: known entries with the right number of parameter names,
 /// each once, parameters of the law's form, values in range, a correlation for every pair of
 /// parameters with a scale, and a positive-definite correlation matrix.

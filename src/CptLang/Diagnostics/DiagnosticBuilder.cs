@@ -375,7 +375,7 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownSweep(string message, IEnumerable<string> sweeps) => Make(C.UnknownSweep, message,
         sweeps.Any() ? $"sweeps in this file: {string.Join(", ", sweeps)}" : "add a `sweep RUN { … }` block (docs/optimize.md)");
 
-    // ── a law block's uncertainty part (docs/language.md §7.7) ──
+    // ── a law block's uncertainty part (docs/language.md §7.8) ──
     public Diagnostic UnknownLawPart(string name) => Make(C.UnknownLawPart,
         $"a law block has no part '{name}'{Spelling.DidYouMean(name, ["uncertainty"])}", "after the parameters, only `uncertainty { … }` may follow (cptc fit --write writes it)");
     public Diagnostic UnknownUncertaintyEntry(string key, IEnumerable<string> known) => Make(C.UnknownUncertaintyEntry,

@@ -77,7 +77,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MissingDecayTarget = new("CPT2030", Error, "Decay without an end LR");
     public static readonly DiagnosticDescriptor ShapeOnStable = new("CPT2031", Error, "Shape on a stable phase");
     public static readonly DiagnosticDescriptor UnusuallySmallLearningRate = new("CPT2040", Warning, "Unusually small learning rate");
-    // a law block's uncertainty part (docs/language.md §7.7)
+    // a law block's uncertainty part (docs/language.md §7.8)
     public static readonly DiagnosticDescriptor UnknownLawPart = new("CPT2041", Error, "Unknown part in a law block");
     public static readonly DiagnosticDescriptor UnknownUncertaintyEntry = new("CPT2042", Error, "Unknown uncertainty entry");
     public static readonly DiagnosticDescriptor UncertaintyUnknownParameter = new("CPT2043", Error, "Uncertainty of a parameter the law does not have");

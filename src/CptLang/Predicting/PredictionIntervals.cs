@@ -11,16 +11,13 @@ namespace CptLang.Predicting;
 public sealed record LawInterval(string Law, ImmutableArray<double> Lower, ImmutableArray<double> Upper);
 
 /// <summary>
-/// <c>cptc predict --interval LEVEL</c>: a band per law of a prediction, from the joint parameter
-/// samples of the law's <c>uncertainty</c> part plus the observation noise (a band for logged
-/// points, not for the mean curve). A law without that part keeps its point predictions and gets
-/// one warning (CPT4215). Deterministic: the samples come from a fixed seed.
+/// <c>cptc predict --interval LEVEL</c>: a band per law of a prediction, from the law's
+/// <c>uncertainty</c> part, linearised through its gradient, plus the observation noise (a band
+/// for logged points, not for the mean curve). A law without that part keeps its point
+/// predictions and gets one warning (CPT4215). Deterministic: no random draws.
 /// </summary>
 public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterval?> Laws)
 {
-    /// <summary>The seed of every law's samples: the same file gives the same bands.</summary>
-    public const int Seed = 1;
-
     /// <summary>A level from the command line: a number strictly between 0 and 1.</summary>
     public static (double Level, Diagnostic? Error) ParseLevel(string option, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double level) && level > 0 && level < 1
@@ -43,8 +40,7 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
             var bound = compilation.Bound.Laws.FirstOrDefault(b => b.Name == law.Name);
             if (bound is { Definition: ParametricLaw { Parameters: var point }, Uncertainty: { } uncertainty } && table.IsDefined(index))
             {
-                var samples = uncertainty.Draw(point, IntervalPredictor.DefaultSamples, Seed);
-                var (lower, upper) = IntervalPredictor.Band(prediction.Predictor.Areas, law.Name, point, samples, steps, table.Loss(index), level);
+                var (lower, upper) = IntervalPredictor.Band(prediction.Predictor.Areas, law.Name, point, uncertainty, steps, table.Loss(index), level);
                 laws.Add(new LawInterval(law.Name, [.. lower], [.. upper]));
                 continue;
             }

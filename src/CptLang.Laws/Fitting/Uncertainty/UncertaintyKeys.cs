@@ -1,6 +1,6 @@
 namespace CptLang.Laws.Fitting.Uncertainty;
 
-/// <summary>The words of a law block's <c>uncertainty { … }</c> part (docs/language.md §7.7).</summary>
+/// <summary>The words of a law block's <c>uncertainty { … }</c> part (docs/language.md §7.8).</summary>
 public static class UncertaintyKeys
 {
     public const string Part = "uncertainty";

@@ -42,7 +42,7 @@ public static class SyntaxFactory
         return writer.Formatted();
     }
 
-    /// <summary>The <c>uncertainty { … }</c> part (docs/language.md §7.7): the evidence, the noise,
+    /// <summary>The <c>uncertainty { … }</c> part (docs/language.md §7.8): the evidence, the noise,
     /// a scale per parameter, then each correlation once (upper triangle, row by row).</summary>
     static void Uncertainty(SourceWriter writer, ParameterUncertainty u)
     {

@@ -35,7 +35,7 @@ public sealed class LawBodySyntax(SyntaxToken openBrace, ImmutableArray<Paramete
 }
 
 /// <summary><c>uncertainty { ENTRY … }</c>: the fitted parameters' joint uncertainty
-/// (docs/language.md §7.7). The name is a word; the binder checks it.</summary>
+/// (docs/language.md §7.8). The name is a word; the binder checks it.</summary>
 public sealed class UncertaintyPartSyntax(SyntaxToken name, SyntaxToken openBrace, ImmutableArray<UncertaintyEntrySyntax> entries, SyntaxToken closeBrace) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.UncertaintyPart;
