@@ -104,7 +104,7 @@ lawDeclaration
 
 // The uncertainty part (`uncertainty { sd L0 = 0.004 … }`, written by `cptc fit`) follows the
 // parameters; its name is a word so that `uncertainty` stays usable as a name elsewhere, and the
-// binder checks it (docs/language.md §7.7).
+// binder checks it (docs/language.md §7.8).
 lawBody
     : LBRACE parameter* uncertaintyPart* RBRACE
     ;

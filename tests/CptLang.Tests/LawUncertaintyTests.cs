@@ -6,7 +6,7 @@ using CptLang.Syntax.Factory;
 
 namespace CptLang.Tests;
 
-/// <summary>A law block's <c>uncertainty { … }</c> part (docs/language.md §7.7): kept character
+/// <summary>A law block's <c>uncertainty { … }</c> part (docs/language.md §7.8): kept character
 /// for character by the parser, bound to the law, checked with coded diagnostics at their spans,
 /// formatted idempotently, and written by <see cref="SyntaxFactory.Law"/> so that it binds back.</summary>
 public class LawUncertaintyTests

@@ -187,7 +187,7 @@ public class IntervalTests
         }
     }
 
-    /// <summary>The annealing law with a hand-written uncertainty (docs/language.md §7.7).</summary>
+    /// <summary>The annealing law with a hand-written uncertainty (docs/language.md §7.8).</summary>
     static Compilation Uncertain()
     {
         var compilation = Compilation.Create(Runs + Truth.Replace("}\n", """
