@@ -43,8 +43,8 @@ public sealed record CandidateComparison(double Level, int Samples, ImmutableArr
             double point = new LossPredictor(recommendedAreas, [new ParametricLaw(term.Law, term.Point)]).LossAt(0, recommended.TotalSteps)
                 .TryGetValue(out double value) ? value : Math.Exp(centre[0]);
             var column = logs.Select(l => l[0]).Order().ToArray();
-            losses.Add(new LossInterval(term.Law, point, point * Math.Exp(Quantile(column, (1 - level) / 2) - centre[0]),
-                point * Math.Exp(Quantile(column, (1 + level) / 2) - centre[0])));
+            losses.Add(new LossInterval(term.Law, point, point * Math.Exp(Quantiles.Of(column, (1 - level) / 2) - centre[0]),
+                point * Math.Exp(Quantiles.Of(column, (1 + level) / 2) - centre[0])));
             objectivePoint += term.Weight * point;
             objectiveCentre += term.Weight * Math.Exp(centre[0]);
             for (int j = 0; j < samples; j++) objective[j] += term.Weight * Math.Exp(logs[j][0]);
@@ -63,14 +63,7 @@ public sealed record CandidateComparison(double Level, int Samples, ImmutableArr
         }
         var sorted = objective.Order().ToArray();
         var interval = new LossInterval("objective", objectivePoint,
-            objectivePoint + Quantile(sorted, (1 - level) / 2) - objectiveCentre, objectivePoint + Quantile(sorted, (1 + level) / 2) - objectiveCentre);
+            objectivePoint + Quantiles.Of(sorted, (1 - level) / 2) - objectiveCentre, objectivePoint + Quantiles.Of(sorted, (1 + level) / 2) - objectiveCentre);
         return new CandidateComparison(level, samples, losses.ToImmutable(), interval, beats);
-    }
-
-    static double Quantile(double[] sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p;
-        int below = (int)Math.Floor(h);
-        return sorted[below] + (h - below) * (sorted[Math.Min(below + 1, sorted.Length - 1)] - sorted[below]);
     }
 }

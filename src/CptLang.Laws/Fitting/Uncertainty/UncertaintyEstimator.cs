@@ -170,13 +170,7 @@ public static class UncertaintyEstimator
         return 1.482602 * Percentile([.. x.Select(v => Math.Abs(v - median))], 0.5);
     }
 
-    static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        double h = (sorted.Length - 1) * p;
-        int below = (int)Math.Floor(h);
-        return sorted[below] + (h - below) * (sorted[Math.Min(below + 1, sorted.Length - 1)] - sorted[below]);
-    }
+    static double Percentile(double[] values, double p) => Quantiles.Of([.. values.Order()], p);
 
     /// <summary>d ln L / d(search coordinate of parameter p) at row i.</summary>
     static double Gradient(FitForm form, double[] parameters, double[] jacobian, int p, int i, int n, double loss) =>
