@@ -67,7 +67,8 @@ public sealed class FitRun
         ReplayRatio = source.ReplayRatio;
         Role = source.Role;
         Schedule = source.Schedule;
-        multiPowerNodes = source.MultiPowerNodesIfCollected;
+        // nodes the source collected are shared; a form that needs them and finds none collects its own
+        multiPowerNodes = source.multiPowerNodes;
     }
 
     public string Name { get; }
@@ -107,9 +108,6 @@ public sealed class FitRun
     internal ScheduleAreas? Schedule { get; private init; }
 
     MultiPowerNodes[]? multiPowerNodes;
-
-    /// <summary>The nodes when the schedule has them: a run without a schedule collects none.</summary>
-    MultiPowerNodes[]? MultiPowerNodesIfCollected => Schedule is null ? multiPowerNodes : MultiPowerNodes;
 
     /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once: they depend on
     /// the schedule only, so every evaluation is a pass over fixed columns.</summary>
