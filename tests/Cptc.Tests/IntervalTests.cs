@@ -163,9 +163,11 @@ public class IntervalTests
         var wide = JsonDocument.Parse(CliRunner.Run("predict", cpt, "--run", "stepdrop", "--at", "3000,6000,12000", "--interval", "0.99", "--format", "json").Out)
             .RootElement.GetProperty("interval").GetProperty("upper").GetProperty("web").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         for (int i = 0; i < 3; i++) Assert.True(wide[i] > upper[i]);
-        var table = CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", "0.9");
+        string png = Path.Combine(dir.Path, "band.png");
+        var table = CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", "0.9", "--plot", png);
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Contains(" ± ", table.Out, StringComparison.Ordinal);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
     }
 
     [Fact]
@@ -240,5 +242,76 @@ public class IntervalTests
         Assert.Equal(1, close.BeatsRunnerUp!.Value + reverse.BeatsRunnerUp!.Value, 12);
         Assert.InRange(close.BeatsRunnerUp.Value, 0.5, 1);
         Assert.Null(CandidateComparison.Compare([term], plan("wsd"), null, 0.9).BeatsRunnerUp);
+    }
+
+    /// <summary>A CPT run, its sweep, and two laws with hand-written uncertainty parts.</summary>
+    const string Sweep = """
+        run web_to_code {
+          peak_lr 2e-4
+          train fineweb { stable 9k steps  decay 1k steps to 0 }
+          switch to kp { warmup 200 steps to 2e-5  decay 1800 steps to 0 cosine }
+        }
+        sweep web_to_code {
+          cpt_peak_lr 1e-5 to 1e-4 step 1e-5
+          minimize 0.3 * fineweb + 0.7 * kp
+        }
+        law fineweb {
+          L0 = 3.057  A = 0.490  alpha = 0.497  C1 = 0.299  C2 = 0.298  B = 0.366  E = 28  beta = 0.189
+          uncertainty {
+            runs = 4  replicates = 100  inflation = 1.5  noise = 0.002
+            sd L0 = 0.02  sd A = 0.02  sd B = 0.03
+            corr L0 A = -0.8  corr L0 B = 0.1  corr A B = 0
+          }
+        }
+        law kp {
+          L0 = 3.024  A = 0.412  alpha = 0.677  C1 = 0.278  C2 = 0.324  B = -0.666  E = 5662  beta = 0.146
+          uncertainty {
+            runs = 4  replicates = 100  inflation = 1.5  noise = 0.002
+            sd L0 = 0.02  sd C2 = 0.05
+            corr L0 C2 = 0.2
+          }
+        }
+
+        """;
+
+    [Fact]
+    public void Optimize_reports_the_recommendations_intervals_in_every_format()
+    {
+        using var dir = new TempDirectory();
+        string cpt = dir.File("sweep.cpt", Sweep);
+        var table = CliRunner.Run("optimize", cpt, "--top", "3");
+        Assert.True(table.ExitCode == 0, table.Error);
+        Assert.Contains("90 % intervals from the laws' parameter uncertainty: fineweb ", table.Out, StringComparison.Ordinal);
+        Assert.Contains("P(beats the runner-up, cpt_peak_lr ", table.Out, StringComparison.Ordinal);
+        Assert.Equal(table.Out, CliRunner.Run("optimize", cpt, "--top", "3").Out);
+
+        var csv = CliRunner.Run("optimize", cpt, "--top", "3", "--format", "csv", "--interval", "0.8").Out.Split('\n');
+        var header = csv[0].Split(',');
+        Assert.Equal(["objective_lo", "objective_hi", "fineweb_end", "fineweb_lo", "fineweb_hi", "kp_end", "kp_lo", "kp_hi", "p_beats_runner_up"], header[^9..]);
+        var recommended = csv[1].Split(',');
+        Assert.Equal("recommended", recommended[0]);
+        double Cell(string[] row, string column) => double.Parse(row[Array.IndexOf(header, column)], CultureInfo.InvariantCulture);
+        Assert.True(Cell(recommended, "objective_lo") < Cell(recommended, "objective") && Cell(recommended, "objective") < Cell(recommended, "objective_hi"));
+        Assert.InRange(Cell(recommended, "p_beats_runner_up"), 0, 1);
+        Assert.Equal("", csv[2].Split(',')[^1]);
+
+        var json = JsonDocument.Parse(CliRunner.Run("optimize", cpt, "--top", "3", "--format", "json").Out).RootElement.GetProperty("uncertainty");
+        Assert.Equal(0.9, json.GetProperty("level").GetDouble());
+        Assert.Equal(400, json.GetProperty("samples").GetInt32());
+        var kp = json.GetProperty("losses").GetProperty("kp");
+        Assert.True(kp.GetProperty("lower").GetDouble() < kp.GetProperty("value").GetDouble());
+        Assert.InRange(json.GetProperty("beatsRunnerUp").GetDouble(), 0, 1);
+
+        // without the parts: the report is as before, and --interval says which law lacks one
+        string plain = dir.File("plain.cpt", Sweep[..Sweep.IndexOf("law fineweb", StringComparison.Ordinal)]
+            + "law fineweb { L0 = 3.057  A = 0.490  alpha = 0.497  C1 = 0.299  C2 = 0.298  B = 0.366  E = 28  beta = 0.189 }\n"
+            + "law kp { L0 = 3.024  A = 0.412  alpha = 0.677  C1 = 0.278  C2 = 0.324  B = -0.666  E = 5662  beta = 0.146 }\n");
+        var quiet = CliRunner.Run("optimize", plain, "--top", "3");
+        Assert.DoesNotContain("intervals", quiet.Out, StringComparison.Ordinal);
+        Assert.Equal("", quiet.Error);
+        var asked = CliRunner.Run("optimize", plain, "--top", "3", "--interval", "0.9");
+        Assert.Equal(0, asked.ExitCode);
+        Assert.Contains("warning CPT4215: law 'fineweb' has no interval", asked.Error, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("optimize", plain, "--interval", "2").ExitCode);
     }
 }
