@@ -102,8 +102,20 @@ lawDeclaration
     | LAW name=IDENTIFIER EQUALS lawExpression lawBody? # lawDefinition
     ;
 
+// The uncertainty part (`uncertainty { sd L0 = 0.004 … }`, written by `cptc fit`) follows the
+// parameters; its name is a word so that `uncertainty` stays usable as a name elsewhere, and the
+// binder checks it (docs/language.md §7.8).
 lawBody
-    : LBRACE parameter* RBRACE
+    : LBRACE parameter* uncertaintyPart* RBRACE
+    ;
+
+uncertaintyPart
+    : name=IDENTIFIER LBRACE uncertaintyEntry* RBRACE
+    ;
+
+// `noise = 0.0012`, `sd alpha = 0.02`, `corr L0 A = -0.93`: a key, the parameters it is about, a value.
+uncertaintyEntry
+    : key=IDENTIFIER subjects+=IDENTIFIER* EQUALS value
     ;
 
 parameter

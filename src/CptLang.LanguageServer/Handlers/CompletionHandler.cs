@@ -37,6 +37,9 @@ internal static class CompletionHandler
             case LawBodySyntax body:
                 var law = SyntaxPath.At(root, body.Span.Start).OfType<LawDeclarationSyntax>().LastOrDefault();
                 return LawParameters(law, body);
+            case UncertaintyPartSyntax:
+                // its entries (docs/language.md §7.8); cptc fit --write writes them all
+                return [.. Keywords(Laws.Fitting.Uncertainty.UncertaintyKeys.All)];
             case StageBodySyntax:
                 if (previous is not null && SameLine(document, previous.Span.End, offset) && path.OfType<PhaseSyntax>().LastOrDefault() is { } phase)
                     return PhaseFollowers(phase, previous);
@@ -82,6 +85,7 @@ internal static class CompletionHandler
             var (open, close) = path[i] switch
             {
                 LawBodySyntax b => (b.OpenBrace, b.CloseBrace),
+                UncertaintyPartSyntax u => (u.OpenBrace, u.CloseBrace),
                 StageBodySyntax b => (b.OpenBrace, b.CloseBrace),
                 RunDeclarationSyntax r => (r.OpenBrace, r.CloseBrace),
                 SweepDeclarationSyntax s => (s.OpenBrace, s.CloseBrace),

@@ -47,6 +47,33 @@ public sealed class FitRun
             plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan), modelSize) { Schedule = areas };
     }
 
+    /// <summary>The same run and steps with other observed losses (a bootstrap replicate's):
+    /// the areas and the Multi-Power Law's nodes are shared, not recomputed.</summary>
+    public FitRun WithLosses(ReadOnlySpan<double> losses)
+    {
+        if (losses.Length != Count) throw new ArgumentException($"{losses.Length} losses for {Count} rows", nameof(losses));
+        return new FitRun(this, losses.ToArray());
+    }
+
+    FitRun(FitRun source, double[] losses)
+    {
+        Name = source.Name;
+        ModelSize = source.ModelSize;
+        Areas = source.Areas;
+        LogS1 = source.LogS1;
+        S1cpt = source.S1cpt;
+        S2pt = source.S2pt;
+        S2cpt = source.S2cpt;
+        S2 = source.S2;
+        FirstContinualRow = source.FirstContinualRow;
+        Losses = losses;
+        ReplayRatio = source.ReplayRatio;
+        Role = source.Role;
+        Schedule = source.Schedule;
+        // the Multi-Power Law's columns depend on the schedule only: one lazy copy for every replicate
+        multiPowerColumns = source.multiPowerColumns;
+    }
+
     public string Name { get; }
 
     /// <summary>The areas at the observed steps.</summary>

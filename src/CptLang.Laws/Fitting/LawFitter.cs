@@ -173,6 +173,25 @@ public static class LawFitter
         return value;
     }
 
+    /// <summary>One local search from <paramref name="start"/> (all parameters, natural units),
+    /// no grid: the refit of a bootstrap replicate or of a leave-one-run-out fold, which starts
+    /// at the full fit's optimum (docs/laws.md §9.1). At most <paramref name="maxIterations"/>
+    /// quasi-Newton steps.</summary>
+    public static double[] Refine(FitForm form, IReadOnlyList<FitRun> runs, ReadOnlySpan<double> start, IReadOnlyList<double> fixedValues,
+        double priorStrength = 0, int maxIterations = 200)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var objective = new HuberObjective(form, runs, fixedValues) { PriorStrength = priorStrength };
+        var free = objective.Free;
+        if (free.Count == 0) return start.ToArray();
+        var clamped = new double[form.Count];
+        for (int i = 0; i < form.Count; i++) clamped[i] = form.Bounds[i].Clamp(start[i]);
+        var lower = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Lower))]);
+        var upper = Vector<double>.Build.Dense([.. free.Select(i => form.Bounds[i].ToSearch(form.Bounds[i].Upper))]);
+        var (_, search) = Minimise(objective, objective.Search(clamped), lower, upper, Fine with { MaxIterations = maxIterations });
+        return objective.Parameters(search);
+    }
+
     /// <summary>One local search. A search that stops early (iteration limit, failed line search)
     /// keeps the best point it evaluated: the multi-start compares honest objective values.</summary>
     static (double Value, double[] Search) Minimise(HuberObjective objective, double[] start, Vector<double> lower, Vector<double> upper, Precision precision)

@@ -42,6 +42,10 @@ public sealed record BoundPhase(PhaseSyntax Syntax, BoundPhaseKind Kind, long Fi
 public sealed record BoundLaw(LawDeclarationSyntax Syntax, LawDefinition Definition)
 {
     public string Name => Definition.Name;
+
+    /// <summary>The fitted parameters' joint uncertainty (the block's <c>uncertainty { … }</c>
+    /// part, docs/language.md §7.8), or null when the block has none.</summary>
+    public Laws.Fitting.Uncertainty.ParameterUncertainty? Uncertainty { get; init; }
 }
 
 /// <summary>A sweep bound to the law engine's axes, objective and constraints.</summary>

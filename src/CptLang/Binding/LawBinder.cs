@@ -118,7 +118,9 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
         foreach (var key in extra) values.Remove(key);
-        return new BoundLaw(law, new ParametricLaw(law.Name.Text, new LawParameters(form, values)));
+        var uncertainty = new UncertaintyBinder(diagnostics, _values).Bind(law, form);
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+        return new BoundLaw(law, new ParametricLaw(law.Name.Text, new LawParameters(form, values))) { Uncertainty = uncertainty };
     }
 
     double? BindValue(ParameterSyntax parameter)

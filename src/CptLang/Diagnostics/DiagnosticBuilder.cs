@@ -375,6 +375,32 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic UnknownSweep(string message, IEnumerable<string> sweeps) => Make(C.UnknownSweep, message,
         sweeps.Any() ? $"sweeps in this file: {string.Join(", ", sweeps)}" : "add a `sweep RUN { … }` block (docs/optimize.md)");
 
+    // ── a law block's uncertainty part (docs/language.md §7.8) ──
+    public Diagnostic UnknownLawPart(string name) => Make(C.UnknownLawPart,
+        $"a law block has no part '{name}'{Spelling.DidYouMean(name, ["uncertainty"])}", "after the parameters, only `uncertainty { … }` may follow (cptc fit --write writes it)");
+    public Diagnostic UnknownUncertaintyEntry(string key, IEnumerable<string> known) => Make(C.UnknownUncertaintyEntry,
+        $"unknown uncertainty entry '{key}'{Spelling.DidYouMean(key, known)}", "entries: runs, replicates, inflation, noise = V; sd P = V; corr P Q = V");
+    public Diagnostic UncertaintyWrongSubjects(string key, int expected, int given) => Make(C.UnknownUncertaintyEntry,
+        $"'{key}' takes {(expected == 0 ? "no parameter name" : expected == 1 ? "one parameter name" : $"{expected} different parameter names")}, not {given}",
+        expected == 0 ? $"write `{key} = V`" : expected == 1 ? $"write `{key} P = V`" : $"write `{key} P Q = V`");
+    public Diagnostic UncertaintyUnknownParameter(string name, string law, IEnumerable<string> parameters) => Make(C.UncertaintyUnknownParameter,
+        $"law '{law}' has no parameter '{name}'{Spelling.DidYouMean(name, parameters)}", $"its parameters: {string.Join(" ", parameters)}");
+    public Diagnostic DuplicateUncertaintyEntry(string entry) => Make(C.DuplicateUncertaintyEntry,
+        $"{entry} is already given", "remove one of them");
+    public Diagnostic UncertaintyIncomplete(string law, string missing) => Make(C.UncertaintyIncomplete,
+        $"the uncertainty of law '{law}' lacks {missing}", "refit with `cptc fit --write` to write a complete part, or remove the part");
+    public Diagnostic CorrelationNotPositiveDefinite(string law) => Make(C.CorrelationNotPositiveDefinite,
+        $"the correlations of law '{law}' are not those of any joint distribution (the matrix is not positive definite)",
+        "refit with `cptc fit --write`, or move the correlations toward 0");
+    public Diagnostic UncertaintyValueOutOfRange(string entry, double value, string requirement) => Make(C.UncertaintyValueOutOfRange,
+        $"{entry} is {DisplayFormat.Number(value)}; {requirement}");
+
+    public Diagnostic InvalidIntervalLevel(string option, string text) => Make(C.InvalidIntervalLevel,
+        $"{option} needs a level between 0 and 1, exclusive, not '{text}'", $"e.g. {option} 0.9 for a 90 % interval");
+    public Diagnostic LawWithoutUncertainty(string law, string why) => Make(C.LawWithoutUncertainty,
+        $"law '{law}' has no interval: {why}; its losses are point predictions",
+        "`cptc fit --write` stores the fitted parameters' uncertainty in the block (docs/laws.md §9.1)");
+
     static string Printable(string text, int max = 20) =>
         string.Concat(text.Take(max).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > max ? "…" : "");
 }

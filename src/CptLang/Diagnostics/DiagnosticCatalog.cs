@@ -77,6 +77,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MissingDecayTarget = new("CPT2030", Error, "Decay without an end LR");
     public static readonly DiagnosticDescriptor ShapeOnStable = new("CPT2031", Error, "Shape on a stable phase");
     public static readonly DiagnosticDescriptor UnusuallySmallLearningRate = new("CPT2040", Warning, "Unusually small learning rate");
+    // a law block's uncertainty part (docs/language.md §7.8)
+    public static readonly DiagnosticDescriptor UnknownLawPart = new("CPT2041", Error, "Unknown part in a law block");
+    public static readonly DiagnosticDescriptor UnknownUncertaintyEntry = new("CPT2042", Error, "Unknown uncertainty entry");
+    public static readonly DiagnosticDescriptor UncertaintyUnknownParameter = new("CPT2043", Error, "Uncertainty of a parameter the law does not have");
+    public static readonly DiagnosticDescriptor DuplicateUncertaintyEntry = new("CPT2044", Error, "Uncertainty entry given twice");
+    public static readonly DiagnosticDescriptor UncertaintyIncomplete = new("CPT2045", Error, "Uncertainty part incomplete");
+    public static readonly DiagnosticDescriptor CorrelationNotPositiveDefinite = new("CPT2046", Error, "Correlations not positive definite");
+    public static readonly DiagnosticDescriptor UncertaintyValueOutOfRange = new("CPT2047", Error, "Uncertainty value out of range");
 
     // ── 3xxx laws ────────────────────────────────────────────────────────────────────────
     public static readonly DiagnosticDescriptor LawMissingParameters = new("CPT3001", Error, "Law missing parameters of its form");
@@ -146,6 +154,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ImportNotExpressible = new("CPT4211", Error, "Framework schedule not expressible in .cpt");
     public static readonly DiagnosticDescriptor UnknownImportFramework = new("CPT4212", Error, "Unknown import framework");
     public static readonly DiagnosticDescriptor InvalidImportName = new("CPT4213", Error, "Invalid name for an imported run or domain");
+    // ── predict --interval (docs/cli.md) ──
+    public static readonly DiagnosticDescriptor InvalidIntervalLevel = new("CPT4214", Error, "Invalid --interval level");
+    public static readonly DiagnosticDescriptor LawWithoutUncertainty = new("CPT4215", Warning, "Law without uncertainty");
 
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 

@@ -29,6 +29,10 @@ public sealed record FitOutcome(
 
     /// <summary>The forms <c>--form auto</c> compared, and the one it chose.</summary>
     public FormSelection? Selection { get; init; }
+
+    /// <summary>The parameters' uncertainty as written in the block (docs/laws.md §9.1), or null
+    /// when none was estimated (a weighted sum, <c>--replicates 0</c>, too few points).</summary>
+    public Laws.Fitting.Uncertainty.ParameterUncertainty? Uncertainty { get; init; }
 }
 
 /// <summary>The metrics of one run; a held-out run was not used to fit.</summary>

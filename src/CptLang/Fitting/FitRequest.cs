@@ -40,6 +40,10 @@ public sealed record FitRequest(string Law, IReadOnlyList<RunLog> Logs, LawForm?
     /// <summary>Fit only the rows after each run's switch (<c>--after-switch</c>): for a set whose
     /// logged loss the law cannot follow during pre-training (it rises there).</summary>
     public bool AfterSwitch { get; init; }
+
+    /// <summary>Bootstrap replicates for the parameters' uncertainty (<c>--replicates</c>,
+    /// docs/laws.md §9.1); 0 fits without it.</summary>
+    public int Replicates { get; init; } = Laws.Fitting.Uncertainty.UncertaintyEstimator.DefaultReplicates;
 }
 
 /// <summary>The log of run <paramref name="Run"/> at <paramref name="Path"/>, and its loss column

@@ -22,7 +22,8 @@ public static class LawBlockText
     public static bool IsLawName(string name) => SyntaxFacts.IsValidName(name);
 
     /// <summary>The block, formatted, ending with a line break.</summary>
-    public static string Block(string name, LawParameters parameters) => SyntaxFactory.Law(name, parameters, SourceStyle.FittedLaw);
+    public static string Block(string name, LawParameters parameters, Laws.Fitting.Uncertainty.ParameterUncertainty? uncertainty = null) =>
+        SyntaxFactory.Law(name, parameters, SourceStyle.FittedLaw, uncertainty: uncertainty);
 
     /// <summary>An out-of-domain sum (Eq. 6), <c>law NAME = k1 * A + k2 * B</c>, formatted.</summary>
     public static string Sum(string name, IReadOnlyList<KeyValuePair<string, double>> weights) =>

@@ -146,7 +146,7 @@ public static class LawFitting
 
             var fit = choice.Sum is { } sum
                 ? SumFit.Fit(law, sum, compilation, runs)
-                : ParametricFit.Fit(law, choice.Form!, choice.Fixed, [.. runs.Select(r => (r.Run, r.HeldOut))], lawAt);
+                : ParametricFit.Fit(law, choice.Form!, choice.Fixed, [.. runs.Select(r => (r.Run, r.HeldOut))], lawAt, request.Replicates);
             Report(fit.Problems, compilation.Text);
             if (fit.RequestError is not null) return Stop(fit.RequestError);
             if (fit.Outcome is null) return Stop();

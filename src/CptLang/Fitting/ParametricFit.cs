@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CptLang.Diagnostics;
 using CptLang.Laws.Fitting;
+using CptLang.Laws.Fitting.Uncertainty;
 using CptLang.Laws.Laws;
 
 namespace CptLang.Fitting;
@@ -17,7 +18,7 @@ internal sealed record FitComputation(FitOutcome? Outcome, double[][]? Predicted
 internal static class ParametricFit
 {
     public static FitComputation Fit(string law, FitForm form, Dictionary<string, double> fixedValues,
-        IReadOnlyList<(FitRun Run, bool HeldOut)> runs, DiagnosticBuilder lawAt)
+        IReadOnlyList<(FitRun Run, bool HeldOut)> runs, DiagnosticBuilder lawAt, int replicates = UncertaintyEstimator.DefaultReplicates)
     {
         var fitted = runs.Where(r => !r.HeldOut).Select(r => r.Run).ToList();
         var result = LawFitter.Fit(form, fitted, fixedValues);
@@ -29,8 +30,11 @@ internal static class ParametricFit
 
         var heldOut = runs.Where(r => r.HeldOut).Select(r => r.Run).ToList();
         var predicted = runs.Select(r => form.Losses(values, r.Run)).ToArray();
+        var uncertainty = replicates > 0
+            ? Uncertainty(form, fitted, values, fixedValues, result.OnBound.Concat(result.Unobserved), replicates, result.Regularisation?.Strength ?? 0)
+            : null;
         var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
-            [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(law, parameters),
+            [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(law, parameters, uncertainty),
             objective, "Huber, delta 1e-3, on ln loss", result.Points, result.FreeParameters, result.Starts,
             [.. runs.Select(r => new RunFit(r.Run.Name, r.HeldOut, FitMetrics.Of(form, values, [r.Run])))],
             FitMetrics.Of(form, values, fitted), heldOut.Count > 0 ? FitMetrics.Of(form, values, heldOut) : null,
@@ -38,8 +42,23 @@ internal static class ParametricFit
         {
             Notes = result.Regularisation is { } r ? [RegularisationNote(r)] : [],
             Regularisation = result.Regularisation,
+            Uncertainty = uncertainty,
         };
         return new(outcome, predicted, warnings);
+    }
+
+    /// <summary>The parameters' uncertainty (docs/laws.md §9.1) around the written values, with the
+    /// fixed and run-implied parameters held, and those the logs do not determine (on a bound,
+    /// CPT3101; unobserved, CPT3102): a bootstrap cannot spread a parameter the fit pins to a
+    /// bound or leaves arbitrary. Rounded as the block writes it.</summary>
+    static ParameterUncertainty? Uncertainty(FitForm form, List<FitRun> fitted, double[] values, Dictionary<string, double> fixedValues,
+        IEnumerable<string> undetermined, int replicates, double priorStrength)
+    {
+        var held = form.Names.Select(n => fixedValues.TryGetValue(n, out double v) ? v : double.NaN).ToArray();
+        foreach (var name in undetermined) held[form.Names.IndexOf(name)] = values[form.Names.IndexOf(name)];
+        foreach (var (name, value) in form.Implied(fitted)) held[form.Names.IndexOf(name)] = value;
+        var estimate = UncertaintyEstimator.Estimate(form, fitted, values, held, replicates, priorStrength: priorStrength);
+        return estimate is null ? null : UncertaintyRounding.AsWritten(estimate);
     }
 
     /// <summary>One line: the prior, its strength and how that was chosen (docs/laws.md §9).</summary>

@@ -86,6 +86,23 @@ public static class Formatter
         }
     }
 
+    /// <summary><c>uncertainty { … }</c>: one entry per line, in the order written.</summary>
+    static void Uncertainty(LineWriter writer, UncertaintyPartSyntax part)
+    {
+        writer.Leading(part.Name);
+        writer.Line([part.Name, part.OpenBrace]);
+        writer.OpenBlock();
+        foreach (var entry in part.Entries)
+        {
+            var tokens = entry.DescendantTokens().ToList();
+            writer.Leading(tokens[0]);
+            writer.Line(tokens, entry.Value is NumberValueSyntax { Minus: { } minus } ? new HashSet<SyntaxToken> { minus } : null);
+        }
+        writer.Leading(part.CloseBrace, beforeCloseBrace: true);
+        writer.CloseBlock();
+        writer.Line([part.CloseBrace]);
+    }
+
     static void Law(LineWriter writer, LawDeclarationSyntax law)
     {
         var header = new List<SyntaxToken> { law.LawKeyword, law.Name };
@@ -103,6 +120,7 @@ public static class Formatter
         writer.Line(header, law.Expression is null ? null : UnaryMinuses(law.Expression));
         writer.OpenBlock();
         ParameterTable.Write(writer, body.Parameters);
+        foreach (var part in body.Uncertainty) Uncertainty(writer, part);
         writer.Leading(body.CloseBrace, beforeCloseBrace: true);
         writer.CloseBlock();
         writer.Line([body.CloseBrace]);

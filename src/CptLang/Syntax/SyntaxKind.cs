@@ -23,4 +23,5 @@ public enum SyntaxKind
     NumberValue, WordValue,
     LawDeclaration, LawBody, Parameter, LawExpression, LawTerm, QualifiedName,
     SweepDeclaration, SweepAxis, SweepRange, SweepList, Objective, Requirement,
+    UncertaintyPart, UncertaintyEntry,
 }

@@ -30,6 +30,7 @@ internal static class FitCommand
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
         var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the schedule's lambda setting (momentum of the annealing area) the logs prefer, searched from 0.9 to 0.9999; with --write it is set in FILE" };
         var afterSwitch = new Option<bool>("--after-switch") { Description = "fit only the rows after each run's domain switch (for a set whose loss the law cannot follow during pre-training)" };
+        var replicates = new Option<int>("--replicates") { Description = "bootstrap replicates for the parameters' uncertainty, stored in the block for predict --interval (docs/laws.md §9.1); 0 skips it", DefaultValueFactory = _ => CptLang.Laws.Fitting.Uncertainty.UncertaintyEstimator.DefaultReplicates };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
         var stepColumn = new Option<string>("--step-column") { Description = "the logs' step column", DefaultValueFactory = _ => "step" };
         var lossColumn = new Option<string>("--loss-column") { Description = "the logs' loss column, unless --data names one", DefaultValueFactory = _ => "loss" };
@@ -37,12 +38,12 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, afterSwitch, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, afterSwitch, replicates, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
             parse.GetValue(fix) ?? [], parse.GetValue(form), format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
-            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda), AfterSwitch = parse.GetValue(afterSwitch) }));
+            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda), AfterSwitch = parse.GetValue(afterSwitch), Replicates = parse.GetValue(replicates) }));
         return command;
     }
 
@@ -51,12 +52,19 @@ internal static class FitCommand
     {
         public bool FitLambda { get; init; }
         public bool AfterSwitch { get; init; }
+        public int Replicates { get; init; }
     }
+
+    /// <summary>Fewer replicates cannot estimate a correlation matrix; more only cost time.</summary>
+    const int MinReplicates = 20, MaxReplicates = 10_000;
 
     static int Run(Terminal terminal, Request request)
     {
         if (request.Write && request.File == SourceFiles.Standard)
             throw CliException.From(DiagnosticBuilder.At(default).CannotWriteFile("stdin", "--write rewrites a file; give the .cpt file's path"));
+        if (request.Replicates is not (0 or (>= MinReplicates and <= MaxReplicates)))
+            throw DataSpec.Invalid($"--replicates needs 0 or a number from {MinReplicates} to {MaxReplicates}, not {request.Replicates}",
+                "the default is 100; 0 fits without uncertainty");
         Outputs.Check((request.Output, false), (request.Plot, true), (request.Write ? request.File : null, false));
         var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
@@ -74,6 +82,7 @@ internal static class FitCommand
             Write = request.Write,
             FitLambda = request.FitLambda,
             AfterSwitch = request.AfterSwitch,
+            Replicates = request.Replicates,
         };
         var response = LawFitting.Fit(compilation, fit, path => SourceFiles.ReadLog(terminal, path));
         foreach (var diagnostic in response.Diagnostics) terminal.Report([diagnostic.Diagnostic], diagnostic.Text);

@@ -36,25 +36,35 @@ internal static class OptimizeCommand
         var plot = new Option<string?>("--plot") { Description = "draw the Pareto front and the best candidates' curves into this PNG file" };
         var emit = new Option<string?>("--emit") { Description = "write the recommended run as a plain `run` block (.cpt) to this file" };
         var turning = new Option<bool>("--turning") { Description = "add the turning length as a function of CPT peak LR and replay (CPT §4.4)" };
+        var interval = new Option<string?>("--interval") { Description = "LEVEL of the recommendation's loss intervals (default 0.9; given only when every objective law has an uncertainty part from cptc fit --write)" };
         var force = new Option<bool>("--force") { Description = $"evaluate sweeps of more than {MaxCandidates:N0} candidates" };
 
         var command = new Command("optimize", "Find the best run of a sweep: weighted final losses, requirements, Pareto front (CPT law).")
         {
-            file, run, weights, top, format.Option, output, plot, emit, turning, force,
+            file, run, weights, top, format.Option, output, plot, emit, turning, force, interval,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(weights), parse.GetValue(top)!, format.ValueOf(parse),
-            parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force))));
+            parse.GetValue(output), parse.GetValue(plot), parse.GetValue(emit), parse.GetValue(turning), parse.GetValue(force)) { Interval = parse.GetValue(interval) }));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? Weights, string Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force);
+    sealed record Request(string File, string? Run, string? Weights, string Top, ReportFormat Format, string? Output, string? Plot, string? Emit, bool Turning, bool Force)
+    {
+        public string? Interval { get; init; }
+    }
 
     static int Run(Terminal terminal, Request request)
     {
         if (!int.TryParse(request.Top, NumberStyles.None, CultureInfo.InvariantCulture, out int top))
             throw CliException.From(DiagnosticBuilder.At(default).InvalidOptionValue("--top", request.Top, $"give a whole number from 1 to {MaxTop}"));
         if (top is < 1 or > MaxTop) throw CliException.From(DiagnosticBuilder.At(default).TopOutOfRange(top, MaxTop));
+        double level = 0.9;
+        if (request.Interval is { } levelText)
+        {
+            var (parsed, invalid) = CptLang.Predicting.PredictionIntervals.ParseLevel("--interval", levelText);
+            level = invalid is null ? parsed : throw CliException.From(invalid);
+        }
         Outputs.Check((request.Output, false), (request.Plot, true), (request.Emit, false));
         var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
@@ -77,6 +87,7 @@ internal static class OptimizeCommand
         }
         var turning = request.Turning && result.Recommended is { } best ? TurningAnalysis.Table(problem, best.Values.AsSpan()) : (System.Collections.Immutable.ImmutableArray<TurningCell>?)null;
         var outcome = new OptimizeOutcome(sweep, problem, result, turning);
+        outcome = outcome with { Comparison = RecommendationUncertainty.Compare(terminal, compilation, outcome, level, explicitLevel: request.Interval is not null) };
 
         string text = request.Format switch
         {

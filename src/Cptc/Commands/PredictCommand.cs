@@ -21,18 +21,19 @@ internal static class PredictCommand
         var format = OutputFormats.Report("table (a summary), csv or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the output here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw the LR and the predicted losses into this PNG file" };
+        var interval = new Option<string?>("--interval") { Description = "LEVEL (e.g. 0.9): also the band a logged loss falls in with this probability, for every law whose block has an uncertainty part (cptc fit --write); columns <law>_lo and <law>_hi" };
 
         var command = new Command("predict", "Predict the validation loss of each law along a run (CPT scaling law).")
         {
-            file, run, at, every, format.Option, output, plot,
+            file, run, at, every, format.Option, output, plot, interval,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(run), parse.GetValue(at), parse.GetValue(every),
-            format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot))));
+            format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(interval))));
         return command;
     }
 
-    sealed record Request(string File, string? Run, string? At, string? Every, ReportFormat Format, string? Output, string? Plot);
+    sealed record Request(string File, string? Run, string? At, string? Every, ReportFormat Format, string? Output, string? Plot, string? Interval);
 
     static int Run(Terminal terminal, Request request)
     {
@@ -42,6 +43,12 @@ internal static class PredictCommand
         var selection = request.At is { } list ? CliException.Require(StepSelection.ParseAt(list))
             : request.Every is { } n ? CliException.Require(StepSelection.ParseEvery(n))
             : StepSelection.Default(keySteps: request.Format == ReportFormat.Table);
+        double? level = null;
+        if (request.Interval is { } levelText)
+        {
+            var (parsed, invalid) = PredictionIntervals.ParseLevel("--interval", levelText);
+            level = invalid is null ? parsed : throw CliException.From(invalid);
+        }
         Outputs.Check((request.Output, false), (request.Plot, true));
         var compilation = Compilation.Create(SourceFiles.Read(terminal, request.File));
         if (compilation.HasErrors && terminal.Report(compilation)) return ExitCodes.InputErrors;
@@ -51,6 +58,12 @@ internal static class PredictCommand
         if (result.RequestError is { } requestError) throw CliException.From(requestError);
         terminal.Report(result.Diagnostics, compilation.Text);
         if (result.Prediction is not { } prediction) return ExitCodes.InputErrors;
+        PredictionIntervals? intervals = null;
+        if (level is { } l)
+        {
+            (intervals, var noUncertainty) = PredictionIntervals.Compute(compilation, prediction, l);
+            terminal.Report(noUncertainty, compilation.Text);
+        }
 
         byte[]? png = null;
         if (request.Plot is not null)
@@ -61,14 +74,14 @@ internal static class PredictCommand
                 terminal.Report(problems, compilation.Text);
                 return ExitCodes.InputErrors;
             }
-            png = PlotReport.Render(plan, curve);
+            png = PlotReport.Render(plan, curve, level is { } l2 ? PredictionIntervals.Compute(compilation, prediction, l2, curve).Intervals : null);
         }
 
         string text = request.Format switch
         {
-            ReportFormat.Table => TableReport.Write(prediction),
-            ReportFormat.Csv => CsvReport.Write(prediction),
-            ReportFormat.Json => JsonReport.Write(prediction),
+            ReportFormat.Table => TableReport.Write(prediction, intervals),
+            ReportFormat.Csv => CsvReport.Write(prediction, intervals),
+            ReportFormat.Json => JsonReport.Write(prediction, intervals),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, null),
         };
         // write files only once everything is computed, so a failure leaves none half-made

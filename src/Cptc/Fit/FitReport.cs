@@ -21,6 +21,9 @@ internal static class FitReport
             $"objective {CptLang.Diagnostics.DisplayFormat.Number(fit.Objective)} ({fit.ObjectiveKind}; {fit.Points} points, {fit.FreeParameters} fitted parameters{(fit.Starts is { } starts ? $", best of {starts} starts" : "")})\n");
         if (fit.Note is { } note) text.Append(note).Append('\n');
         foreach (var line in fit.Notes) text.Append(line).Append('\n');
+        if (fit.Uncertainty is { } u)
+            text.Append(CultureInfo.InvariantCulture,
+                $"uncertainty: {u.Replicates} bootstrap replicates over residual blocks of {u.Runs} {(u.Runs == 1 ? "run" : "runs")}, scales inflated x{CptLang.Diagnostics.DisplayFormat.Number(u.Inflation)} by leave-one-run-out errors, noise {CptLang.Diagnostics.DisplayFormat.Number(u.Noise)} in ln loss (docs/laws.md §9.1)\n");
         text.Append('\n');
         if (fit.Selection is { } selection) Selection(text, selection);
         var rows = new List<string[]> { new[] { "run", "set", "points", "R2", "MAE", "RMSE", "MAPE %", "worst %" } };
@@ -141,6 +144,19 @@ internal static class FitReport
             json.WriteEndObject();
         }
         else json.WriteNull("heldout");
+        if (fit.Uncertainty is { } u)
+        {
+            json.WriteStartObject("uncertainty");
+            json.WriteNumber("runs", u.Runs);
+            json.WriteNumber("replicates", u.Replicates);
+            json.WriteNumber("inflation", u.Inflation);
+            json.WriteNumber("noise", u.Noise);
+            json.WriteStartObject("sd");
+            foreach (var (name, scale) in u.Scales) json.WriteNumber(name, scale);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        else json.WriteNull("uncertainty");
         json.WriteString("block", fit.Block);
         json.WriteEndObject();
     });

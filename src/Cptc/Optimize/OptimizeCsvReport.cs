@@ -15,16 +15,29 @@ internal static class OptimizeCsvReport
         var problem = outcome.Problem;
         var text = new StringBuilder("list,rank,index");
         foreach (var axis in problem.Axes) text.Append(',').Append(AxisFormat.Name(axis));
-        text.Append(",objective,general_loss,domain_loss,turning_outcome,turning_length,loss_potential,cpt_steps,violations\n");
+        text.Append(",objective,general_loss,domain_loss,turning_outcome,turning_length,loss_potential,cpt_steps,violations");
+        // with the parameters' uncertainty: the recommendation's intervals, on its row only
+        var comparison = outcome.Comparison;
+        if (comparison is not null)
+        {
+            text.Append(",objective_lo,objective_hi");
+            foreach (var law in comparison.Losses) text.Append(',').Append(law.Law).Append("_end,").Append(law.Law).Append("_lo,").Append(law.Law).Append("_hi");
+            text.Append(",p_beats_runner_up");
+        }
+        text.Append('\n');
         var result = outcome.Result;
-        if (result.Recommended is { } best) Rows(text, problem, "recommended", [best]);
-        Rows(text, problem, "best", result.Best);
-        Rows(text, problem, "front", result.Front);
-        Rows(text, problem, "closest", result.Closest);
+        if (result.Recommended is { } best) Rows(text, problem, "recommended", [best], comparison);
+        Rows(text, problem, "best", result.Best, comparison is null ? null : Empty(comparison));
+        Rows(text, problem, "front", result.Front, comparison is null ? null : Empty(comparison));
+        Rows(text, problem, "closest", result.Closest, comparison is null ? null : Empty(comparison));
         return text.ToString();
     }
 
-    static void Rows(StringBuilder text, SweepProblem problem, string list, IReadOnlyList<CandidateResult> rows)
+    /// <summary>Marks the rows that get empty interval cells.</summary>
+    static CptLang.Laws.Fitting.Uncertainty.CandidateComparison Empty(CptLang.Laws.Fitting.Uncertainty.CandidateComparison c) => c with { Samples = 0 };
+
+    static void Rows(StringBuilder text, SweepProblem problem, string list, IReadOnlyList<CandidateResult> rows,
+        CptLang.Laws.Fitting.Uncertainty.CandidateComparison? comparison = null)
     {
         for (int r = 0; r < rows.Count; r++)
         {
@@ -35,8 +48,16 @@ internal static class OptimizeCsvReport
                 .Append(',').Append(c.Turning is { } t ? OutcomeName(t.Outcome) : "")
                 .Append(',').Append(c.Turning?.ContinualSteps?.ToString(CultureInfo.InvariantCulture) ?? "")
                 .Append(',').Append(N(c.LossPotential)).Append(',').Append(c.CptSteps.ToString(CultureInfo.InvariantCulture))
-                .Append(',').Append(c.Violations.IsEmpty ? "" : '"' + string.Join("; ", c.Violations).Replace("\"", "\"\"") + '"')
-                .Append('\n');
+                .Append(',').Append(c.Violations.IsEmpty ? "" : '"' + string.Join("; ", c.Violations).Replace("\"", "\"\"") + '"');
+            if (comparison is { Samples: 0 })
+                text.Append(',', 3 + 3 * comparison.Losses.Length);
+            else if (comparison is not null)
+            {
+                text.Append(',').Append(N(comparison.Objective.Lower)).Append(',').Append(N(comparison.Objective.Upper));
+                foreach (var law in comparison.Losses) text.Append(',').Append(N(law.Loss)).Append(',').Append(N(law.Lower)).Append(',').Append(N(law.Upper));
+                text.Append(',').Append(N(comparison.BeatsRunnerUp));
+            }
+            text.Append('\n');
         }
     }
 

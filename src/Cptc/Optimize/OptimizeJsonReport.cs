@@ -46,11 +46,35 @@ internal static class OptimizeJsonReport
             json.WriteEndArray();
             json.WritePropertyName("recommended");
             if (result.Recommended is { } best) Candidate(json, problem, best); else json.WriteNullValue();
+            if (outcome.Comparison is { } comparison) Uncertainty(json, comparison);
             List(json, problem, "best", result.Best);
             List(json, problem, "front", result.Front);
             List(json, problem, "closest", result.Closest);
             json.WriteEndObject();
         });
+    }
+
+    /// <summary><c>"uncertainty"</c> of the recommendation (only when every objective law has one).</summary>
+    static void Uncertainty(Utf8JsonWriter json, CptLang.Laws.Fitting.Uncertainty.CandidateComparison c)
+    {
+        json.WriteStartObject("uncertainty");
+        json.WriteNumber("level", c.Level);
+        json.WriteNumber("samples", c.Samples);
+        json.WriteStartObject("losses");
+        foreach (var law in c.Losses) Interval(json, law.Law, law);
+        json.WriteEndObject();
+        Interval(json, "objective", c.Objective);
+        if (c.BeatsRunnerUp is { } p) json.WriteNumber("beatsRunnerUp", p); else json.WriteNull("beatsRunnerUp");
+        json.WriteEndObject();
+    }
+
+    static void Interval(Utf8JsonWriter json, string name, CptLang.Laws.Fitting.Uncertainty.LossInterval i)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("value", i.Loss);
+        json.WriteNumber("lower", i.Lower);
+        json.WriteNumber("upper", i.Upper);
+        json.WriteEndObject();
     }
 
     static void List(Utf8JsonWriter json, SweepProblem problem, string name, IEnumerable<CandidateResult> rows)

@@ -37,6 +37,7 @@ internal static class OptimizeTableReport
             output.WriteLine("  " + string.Join("  ", problem.Axes.Select((a, i) => $"{AxisFormat.Name(a)} {AxisFormat.Value(a, best.Values[i])}")));
             output.WriteLine("  " + Summary(outcome, best));
             if (best.Turning is { } t) output.WriteLine("  " + CriticalPoint(t));
+            if (outcome.Comparison is { } comparison) foreach (var line in Uncertainty(outcome, comparison)) output.WriteLine("  " + line);
             output.WriteLine();
             output.WriteLine($"best {result.Best.Length} grid candidates:");
             console.Write(Candidates(outcome, result.Best, rank: true));
@@ -76,6 +77,17 @@ internal static class OptimizeTableReport
     }
 
     /// <summary>CPT §4.4 in one line: can the general loss come back, and to what level.</summary>
+    /// <summary>The recommendation's losses as intervals and P(it beats the runner-up).</summary>
+    static IEnumerable<string> Uncertainty(OptimizeOutcome outcome, CptLang.Laws.Fitting.Uncertainty.CandidateComparison c)
+    {
+        string level = (c.Level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        string Band(CptLang.Laws.Fitting.Uncertainty.LossInterval i) => $"{i.Law} {Loss(i.Loss)} [{Loss(i.Lower)}, {Loss(i.Upper)}]";
+        yield return $"{level} % intervals from the laws' parameter uncertainty: {string.Join(", ", c.Losses.Select(Band))}; {Band(c.Objective)}";
+        if (c.BeatsRunnerUp is { } p && outcome.RunnerUp is { } runnerUp)
+            yield return $"P(beats the runner-up, {string.Join("  ", outcome.Problem.Axes.Select((a, i) => $"{AxisFormat.Name(a)} {AxisFormat.Value(a, runnerUp.Values[i])}"))}) = " +
+                $"{p.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} over {c.Samples} joint parameter samples";
+    }
+
     static string CriticalPoint(TurningLength t) => t.Outcome switch
     {
         TurningOutcome.Never => $"{t.Law} never comes back to its switch value {Loss(t.SwitchLoss)}: its long-run limit {Loss(t.LongRunLimit)} is above it",

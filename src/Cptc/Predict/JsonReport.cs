@@ -13,7 +13,7 @@ internal static class JsonReport
 {
     public const string Format = "cptc.predict/1";
 
-    public static string Write(Prediction prediction)
+    public static string Write(Prediction prediction, PredictionIntervals? intervals = null)
     {
         var plan = prediction.Plan;
         var table = prediction.Table;
@@ -44,10 +44,25 @@ internal static class JsonReport
             json.WriteStartObject("losses");
             for (int law = 0; law < table.Laws.Length; law++) Column(json, table.Laws[law].Name, table.Loss(law));
             json.WriteEndObject();
+            if (intervals is not null) Intervals(json, intervals);
 
             Derived(json, prediction.Derived, plan);
             json.WriteEndObject();
         });
+    }
+
+    /// <summary><c>"interval": {"level", "lower": {law: […]}, "upper": {…}}</c>, laws with a band only.</summary>
+    static void Intervals(Utf8JsonWriter json, PredictionIntervals intervals)
+    {
+        json.WriteStartObject("interval");
+        json.WriteNumber("level", intervals.Level);
+        json.WriteStartObject("lower");
+        foreach (var band in intervals.Laws.OfType<LawInterval>()) Column(json, band.Law, band.Lower.AsSpan());
+        json.WriteEndObject();
+        json.WriteStartObject("upper");
+        foreach (var band in intervals.Laws.OfType<LawInterval>()) Column(json, band.Law, band.Upper.AsSpan());
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     static void Derived(Utf8JsonWriter json, DerivedReport derived, EvaluationPlan plan)

@@ -17,7 +17,9 @@ internal static class PlotReport
     /// <summary>The steps the plot draws: a fine grid plus every boundary, so corners stay sharp.</summary>
     public static long[] Steps(EvaluationPlan plan) => StepSampler.Default(plan, Points);
 
-    public static byte[] Render(EvaluationPlan plan, LossTable table)
+    /// <param name="intervals">Each law's band at the table's steps (predict --interval), drawn
+    /// shaded under its line; null entries and a null list draw none.</param>
+    public static byte[] Render(EvaluationPlan plan, LossTable table, PredictionIntervals? intervals = null)
     {
         var xs = Enumerable.Range(0, table.Count).Select(i => (double)table.Areas.StepAt(i)).ToArray();
         var plots = new StackedPlots();
@@ -26,7 +28,16 @@ internal static class PlotReport
 
         for (int law = 0; law < table.Laws.Length; law++)
         {
+            var color = losses.Add.Palette.GetColor(law);
+            if (intervals?.Laws[law] is { } band)
+            {
+                var fill = losses.Add.FillY(xs, band.Lower.ToArray(), band.Upper.ToArray());
+                fill.FillColor = color.WithAlpha(0.25);
+                fill.LineWidth = 0;
+                fill.LegendText = $"{table.Laws[law].Name}: {Percent(intervals.Level)} interval";
+            }
             var line = losses.Add.ScatterLine(xs, table.Loss(law).ToArray());
+            line.Color = color;
             line.LineWidth = 2;
             var l = table.Laws[law];
             line.LegendText = l.Role == ValidationRole.Unspecified ? l.Name : $"{l.Name} ({(l.Role == ValidationRole.General ? "general" : "new domain")})";
@@ -67,6 +78,8 @@ internal static class PlotReport
         rates.XLabel("step (dashed: phase boundaries)");
         return plots.RenderPng(Width, Height);
     }
+
+    static string Percent(double level) => (level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
     /// <summary>From the lowest loss to the highest one after the first 2% of the run, padded.</summary>
     static (double Low, double High) LossRange(double[] xs, LossTable table, long totalSteps)

@@ -17,7 +17,7 @@ internal static class TableReport
 {
     const int LossDigits = 5;
 
-    public static string Write(Prediction prediction)
+    public static string Write(Prediction prediction, PredictionIntervals? intervals = null)
     {
         var plan = prediction.Plan;
         var output = new StringWriter { NewLine = "\n" };
@@ -25,7 +25,9 @@ internal static class TableReport
 
         output.WriteLine(Headline(plan));
         output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
-        console.Write(Rows(prediction));
+        if (intervals is not null)
+            output.WriteLine($"losses ± the half-width of the {(intervals.Level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} % interval of a logged point (the wider side)");
+        console.Write(Rows(prediction, intervals));
         // summary lines go straight to the writer: Spectre would wrap them at the profile width
         foreach (var line in Summary(prediction)) output.WriteLine(line);
         return string.Join("\n", output.ToString().Split('\n').Select(line => line.TrimEnd()));
@@ -41,7 +43,7 @@ internal static class TableReport
         return $"run {plan.Run}: {steps} on {plan.Stages[0].Domain}";
     }
 
-    static Table Rows(Prediction prediction)
+    static Table Rows(Prediction prediction, PredictionIntervals? intervals)
     {
         var losses = prediction.Table;
         var labels = prediction.KeySteps?.ToDictionary(k => k.Step, k => k.Label);
@@ -62,7 +64,13 @@ internal static class TableReport
             var cells = new List<IRenderable> { new Text(DisplayFormat.Steps(step)) };
             if (label is not null) cells.Add(new Text(label));
             cells.Add(new Text(LearningRateFormat.Short(lr[row])));
-            for (int law = 0; law < losses.Laws.Length; law++) cells.Add(new Text(Loss(losses.Loss(law)[row])));
+            for (int law = 0; law < losses.Laws.Length; law++)
+            {
+                double loss = losses.Loss(law)[row];
+                cells.Add(new Text(intervals?.Laws[law] is { } band
+                    ? $"{Loss(loss)} ± {Loss(Math.Max(band.Upper[row] - loss, loss - band.Lower[row]))}"
+                    : Loss(loss)));
+            }
             table.AddRow(cells);
         }
         return table;

@@ -1,4 +1,5 @@
 using CptLang.Formatting;
+using CptLang.Laws.Fitting.Uncertainty;
 using CptLang.Laws.Laws;
 using static CptLang.Laws.Laws.LawParameterNames;
 
@@ -23,7 +24,8 @@ public static class SyntaxFactory
     }
 
     /// <summary><c>law NAME { P = V … }</c>; N (millions in the law) is written as a parameter count with the M suffix.</summary>
-    public static string Law(string name, LawParameters parameters, SourceStyle style, IEnumerable<string>? comments = null)
+    public static string Law(string name, LawParameters parameters, SourceStyle style, IEnumerable<string>? comments = null,
+        ParameterUncertainty? uncertainty = null)
     {
         var writer = new SourceWriter(style, comments);
         // the Multi-Power Law names its form: its B C beta are not Eq. 4's (docs/language.md §7.2)
@@ -35,8 +37,25 @@ public static class SyntaxFactory
                 .Select(p => $"{p} = {writer.Number(parameters[p])}{(p == N ? "M" : "")}").ToList();
             if (present.Count > 0) writer.Line("  " + string.Join("  ", present));
         }
+        if (uncertainty is not null) Uncertainty(writer, uncertainty);
         writer.Line("}");
         return writer.Formatted();
+    }
+
+    /// <summary>The <c>uncertainty { … }</c> part (docs/language.md §7.8): the evidence, the noise,
+    /// a scale per parameter, then each correlation once (upper triangle, row by row).</summary>
+    static void Uncertainty(SourceWriter writer, ParameterUncertainty u)
+    {
+        writer.Line($"  {UncertaintyKeys.Part} {{");
+        writer.Line($"    {UncertaintyKeys.Runs} = {u.Runs}");
+        writer.Line($"    {UncertaintyKeys.Replicates} = {u.Replicates}");
+        writer.Line($"    {UncertaintyKeys.Inflation} = {writer.Number(u.Inflation)}");
+        writer.Line($"    {UncertaintyKeys.Noise} = {writer.Number(u.Noise)}");
+        foreach (var (parameter, scale) in u.Scales) writer.Line($"    {UncertaintyKeys.Scale} {parameter} = {writer.Number(scale)}");
+        for (int i = 0; i < u.Count; i++)
+            for (int j = i + 1; j < u.Count; j++)
+                writer.Line($"    {UncertaintyKeys.Correlation} {u.Scales[i].Key} {u.Scales[j].Key} = {writer.Number(u.CorrelationOf(i, j))}");
+        writer.Line("  }");
     }
 
     /// <summary>An out-of-domain sum (docs/language.md §7.6), <c>law NAME = k1 * A - k2 * B</c>.</summary>

@@ -22,13 +22,40 @@ public sealed class LawDeclarationSyntax(
     public override IEnumerable<SyntaxElement> GetChildren() => Children(LawKeyword, Name, Form, EqualsToken, Expression, Body);
 }
 
-public sealed class LawBodySyntax(SyntaxToken openBrace, ImmutableArray<ParameterSyntax> parameters, SyntaxToken closeBrace) : SyntaxNode
+public sealed class LawBodySyntax(SyntaxToken openBrace, ImmutableArray<ParameterSyntax> parameters, SyntaxToken closeBrace,
+    ImmutableArray<UncertaintyPartSyntax> uncertainty = default) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.LawBody;
     public SyntaxToken OpenBrace { get; } = openBrace;
     public ImmutableArray<ParameterSyntax> Parameters { get; } = parameters;
+    /// <summary>The parts after the parameters (<c>uncertainty { … }</c>); the binder allows one.</summary>
+    public ImmutableArray<UncertaintyPartSyntax> Uncertainty { get; } = uncertainty.IsDefault ? [] : uncertainty;
     public SyntaxToken CloseBrace { get; } = closeBrace;
-    public override IEnumerable<SyntaxElement> GetChildren() => Children(OpenBrace, Parameters, CloseBrace);
+    public override IEnumerable<SyntaxElement> GetChildren() => Children(OpenBrace, Parameters, Uncertainty, CloseBrace);
+}
+
+/// <summary><c>uncertainty { ENTRY … }</c>: the fitted parameters' joint uncertainty
+/// (docs/language.md §7.8). The name is a word; the binder checks it.</summary>
+public sealed class UncertaintyPartSyntax(SyntaxToken name, SyntaxToken openBrace, ImmutableArray<UncertaintyEntrySyntax> entries, SyntaxToken closeBrace) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.UncertaintyPart;
+    public SyntaxToken Name { get; } = name;
+    public SyntaxToken OpenBrace { get; } = openBrace;
+    public ImmutableArray<UncertaintyEntrySyntax> Entries { get; } = entries;
+    public SyntaxToken CloseBrace { get; } = closeBrace;
+    public override IEnumerable<SyntaxElement> GetChildren() => Children(Name, OpenBrace, Entries, CloseBrace);
+}
+
+/// <summary><c>KEY [PARAMETER …] = VALUE</c>: <c>noise = 0.0012</c>, <c>sd A = 0.02</c>,
+/// <c>corr L0 A = -0.93</c>.</summary>
+public sealed class UncertaintyEntrySyntax(SyntaxToken key, ImmutableArray<SyntaxToken> subjects, SyntaxToken equalsToken, ValueSyntax value) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.UncertaintyEntry;
+    public SyntaxToken Key { get; } = key;
+    public ImmutableArray<SyntaxToken> Subjects { get; } = subjects;
+    public SyntaxToken EqualsToken { get; } = equalsToken;
+    public ValueSyntax Value { get; } = value;
+    public override IEnumerable<SyntaxElement> GetChildren() => Children(Key, Subjects, EqualsToken, Value);
 }
 
 /// <summary><c>NAME = VALUE</c></summary>

@@ -196,8 +196,22 @@ internal sealed class TreeBuilder(TokenCursor cursor)
             var equals = Token(p.EQUALS(), SyntaxKind.EqualsToken);
             parameters.Add(new ParameterSyntax(name, equals, Value(p.value())));
         }
+        var parts = ImmutableArray.CreateBuilder<UncertaintyPartSyntax>();
+        foreach (var part in context?.uncertaintyPart() ?? [])
+        {
+            var partName = Token(part.name, SyntaxKind.IdentifierToken);
+            var partOpen = Token(part.LBRACE(), SyntaxKind.OpenBraceToken);
+            var entries = ImmutableArray.CreateBuilder<UncertaintyEntrySyntax>();
+            foreach (var e in part.uncertaintyEntry())
+            {
+                var key = Token(e.key, SyntaxKind.IdentifierToken);
+                var subjects = e._subjects.Select(t => Token(t, SyntaxKind.IdentifierToken)).ToImmutableArray();
+                entries.Add(new UncertaintyEntrySyntax(key, subjects, Token(e.EQUALS(), SyntaxKind.EqualsToken), Value(e.value())));
+            }
+            parts.Add(new UncertaintyPartSyntax(partName, partOpen, entries.ToImmutable(), Token(part.RBRACE(), SyntaxKind.CloseBraceToken)));
+        }
         var close = Token(context?.RBRACE(), SyntaxKind.CloseBraceToken);
-        return new LawBodySyntax(open, parameters.ToImmutable(), close);
+        return new LawBodySyntax(open, parameters.ToImmutable(), close, parts.ToImmutable());
     }
 
     LawExpressionSyntax LawExpression(LawExpressionContext? context)
