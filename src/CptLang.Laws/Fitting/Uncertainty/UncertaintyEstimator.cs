@@ -60,7 +60,12 @@ public static class UncertaintyEstimator
         var covariance = Covariance(search, free.Length);
         if (Enumerable.Range(0, free.Length).Any(k => !(covariance[k, k] > 0))) return null;
 
-        double inflation = runs.Count >= 2 ? Inflation(form, runs, centre, fixedValues, free, covariance, noise, priorStrength) : 1;
+        // a fold's refit sees n − 1 of the n runs, so its parameters err by about n/(n − 1) times
+        // the full fit's variance (information grows with the runs): the factor its errors call
+        // for is scaled by √((n − 1)/n) for the fit on all n (docs/laws.md §9.1)
+        double inflation = runs.Count >= 2
+            ? Math.Max(1, Inflation(form, runs, centre, fixedValues, free, covariance, noise, priorStrength) * Math.Sqrt((runs.Count - 1.0) / runs.Count))
+            : 1;
         var scales = ImmutableArray.CreateBuilder<KeyValuePair<string, double>>();
         var correlation = ImmutableArray.CreateBuilder<double>();
         for (int k = 0; k < free.Length; k++)
@@ -118,7 +123,10 @@ public static class UncertaintyEstimator
         return covariance;
     }
 
-    /// <summary>The leave-one-run-out factor (≥ 1) on the bootstrap scales.</summary>
+    /// <summary>The leave-one-run-out factor (≥ 1) on the bootstrap scales. A fold's refit sees
+    /// n − 1 of the n runs, so its parameters err by about n/(n − 1) times the variance of the
+    /// full fit's (information grows with the runs): the factor its errors call for is scaled by
+    /// √((n − 1)/n) for the fit on all n (with 2 runs 0.71; measured in docs/laws.md §9.1).</summary>
     static double Inflation(FitForm form, IReadOnlyList<FitRun> runs, double[] centre, IReadOnlyList<double> fixedValues,
         int[] free, double[,] covariance, double noise, double priorStrength)
     {
