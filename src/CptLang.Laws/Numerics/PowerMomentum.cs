@@ -1,0 +1,271 @@
+using MathNet.Numerics.Integration;
+
+namespace CptLang.Laws.Numerics;
+
+/// <summary>
+/// The momentum <c>M(k) = Σ_{i=1..k} λ^{k−i}·d(i)</c>, <c>d(i) = f(i − 1) − f(i)</c>, of a power of
+/// a linear function <c>f = x^p</c> (<see cref="PowerOfLinear"/>: 1-sqrt, √(1−r), <c>(1−r)^p</c>,
+/// inverse square root), in a number of operations that depends on neither <c>k</c> nor λ
+/// (docs/laws.md §7):
+/// <list type="bullet">
+/// <item>steps within <see cref="Zone"/> steps of the branch point <c>x = 0</c> are summed one by one;</item>
+/// <item>the rest by the Euler–Maclaurin formula applied to <c>h(s) = λ^{b−s}·d(s)</c>, with
+/// <see cref="Corrections"/> Bernoulli terms. Its integral is written as
+/// <c>∫ −f'(u)·w(u) du</c> (<c>d(s) = −∫_{s−1}^{s} f'</c>), a positive weight times a one-signed
+/// power, so nothing cancels; it is summed by 16-point Gauss–Legendre panels, each short against
+/// both the decay time <c>1/(−ln λ)</c> and its distance to the branch point;</item>
+/// <item>steps older than a window whose whole contribution is below 2^−60 of the newest drop are
+/// left out (every drop of a monotone segment has the same sign).</item>
+/// </list>
+/// The remainder of Euler–Maclaurin is bounded rigorously and checked on every query (below 2^−56
+/// of the result); λ below about 0.82 (a decay time under five steps) is outside the formula's
+/// range and walks its short window instead.
+/// </summary>
+internal sealed class PowerMomentum
+{
+    /// <summary><c>P</c>: Bernoulli terms <c>B_2 … B_{2P}</c>; the remainder involves <c>h^{(2P)}</c>.</summary>
+    const int Corrections = 6;
+    const double Tolerance = 1.0 / (1L << 56);
+    const double TruncationTolerance = 1.0 / (1L << 60);
+    const int MinZone = 64, MaxZone = 1 << 16;
+    /// <summary>Ranges shorter than this are summed directly: cheaper than the formula.</summary>
+    const long MinRange = 64;
+    /// <summary>A panel spans at most this many decay times <c>1/(−ln λ)</c>.</summary>
+    const double PanelDecays = 4;
+
+    // B_{2j}/(2j)! for j = 1..6.
+    static readonly double[] BernoulliOverFactorial =
+        [1.0 / 12, -1.0 / 720, 1.0 / 30240, -1.0 / 1209600, 1.0 / 47900160, -691.0 / 1307674368000];
+
+    // |R_P| ≤ 2ζ(2P)/(2π)^{2P}·∫|h^{(2P)}|, ζ(12) = 1.000246086553308.
+    static readonly double RemainderFactor = 2 * 1.000246086553308 / Math.Pow(2 * Math.PI, 2 * Corrections);
+
+    static readonly GaussLegendreRule Panel = new(-1, 1, 16);
+    static readonly GaussLegendreRule Piece = new(-1, 1, 8);
+
+    readonly PowerOfLinear power;
+    readonly double lambda, c, p, q, beta, branch, logScale, sign;
+    readonly bool increasing;
+
+    public PowerMomentum(PowerOfLinear power, MomentumDecay decay)
+    {
+        this.power = power;
+        lambda = decay.Lambda;
+        c = -decay.LogLambda;
+        p = power.P;
+        q = p - 1;
+        beta = power.B1 / power.Den;
+        increasing = power.B1 > 0;
+        branch = -power.B0 / power.B1;
+        // −f'(u) = −p·β·x^{p−1} = sign·exp(logScale + (p − 1)·ln y), logScale = ln|p| + p·ln|β|, y = x/|β| the distance in steps.
+        sign = -Math.Sign(p * beta);
+        logScale = Math.Log(Math.Abs(p)) + p * Math.Log(Math.Abs(beta));
+        Zone = ChooseZone();
+    }
+
+    /// <summary>Steps closer than this to the branch point are summed one by one; 0 when λ is
+    /// too small for the formula (then every query walks its window, a few hundred steps at most).</summary>
+    public int Zone { get; }
+
+    /// <summary>The smallest zone (a power of two from 64) whose remainder bound, at most
+    /// <c>RemainderFactor·ρ(Z)</c> of the integral, is below 1/16 of the tolerance.</summary>
+    int ChooseZone()
+    {
+        for (int zone = MinZone; zone <= MaxZone; zone *= 2)
+            if (zone >= 8 * Math.Abs(q) && RemainderFactor * DerivativeRatio(zone) <= Tolerance / 16) return zone;
+        return 0;
+    }
+
+    /// <summary>An upper bound of <c>|h^{(2P)}(s)|/|h(s)|</c> wherever both steps of <c>d(s)</c>
+    /// are at least <paramref name="y"/> steps from the branch point:
+    /// <c>h^{(m)} = λ^{b−s}·Σ_l C(m, l)·c^{m−l}·d^{(l)}</c> (<c>c = −ln λ</c>), and
+    /// <c>|d^{(l)}(s)| ≤ max|f^{(l+1)}| ≤ |(p−1)…(p−l)|·y^{−l}·(1 + 1/y)^{2|p|+l+2}·|d(s)|</c>
+    /// because <c>|d(s)| ≥ min|f'|</c> on <c>[s − 1, s]</c> and <c>f^{(j)} ∝ x^{p−j}</c>.</summary>
+    double DerivativeRatio(double y)
+    {
+        const int m = 2 * Corrections;
+        double total = 0, falling = 1, binomial = 1;
+        for (int l = 0; l <= m; l++)
+        {
+            if (l > 0)
+            {
+                falling *= Math.Abs(p - l);
+                binomial = binomial * (m - l + 1) / l;
+            }
+            total += binomial * Math.Pow(c, m - l) * falling * Math.Pow(y, -l) * Math.Pow(1 + 1 / y, 2 * Math.Abs(p) + l + 2);
+        }
+        return total;
+    }
+
+    /// <summary>Distance of step <paramref name="u"/> to the branch point, in steps.</summary>
+    double Distance(double u) => (power.B0 + power.B1 * u) / Math.Abs(power.B1);
+
+    /// <summary><c>M(k)</c>; <c>x</c> must be non-negative on <c>[0, k]</c>.</summary>
+    public double Sum(long k) => Sum(k, out _);
+
+    /// <summary><c>M(k)</c>, and whether it was walked beyond the zone next to the branch point
+    /// (only where the formula's bound failed or λ is outside its range).</summary>
+    public double Sum(long k, out bool walkedWindow)
+    {
+        walkedWindow = false;
+        if (k <= 0) return 0;
+        long first = Math.Max(1, k - Window(k) + 1);
+        if (Zone == 0)
+        {
+            walkedWindow = k - first >= MinRange;
+            return Walk(first, k);
+        }
+        if (increasing)
+        {
+            // The zone is at the start: EM from the first step a with y(a − 1) ≥ Z.
+            long a = Math.Max(first, (long)Math.Ceiling(branch + Zone) + 1);
+            if (k - a + 1 < MinRange) return Walk(first, k);
+            double head = a > first ? Walk(first, a - 1) * Math.Exp(-c * (k - a + 1)) : 0;
+            if (!TryEulerMaclaurin(a, k, out double em)) { walkedWindow = true; return Walk(first, k); }
+            return head + em;
+        }
+        else
+        {
+            // The zone is at the end: EM up to the last step b with y(b) ≥ Z.
+            long b = Math.Min(k, (long)Math.Floor(branch - Zone));
+            if (b - first + 1 < MinRange) return Walk(first, k);
+            if (!TryEulerMaclaurin(first, b, out double em)) { walkedWindow = true; return Walk(first, k); }
+            return em * Math.Exp(-c * (k - b)) + (b < k ? Walk(b + 1, k) : 0);
+        }
+    }
+
+    /// <summary>Steps older than <c>W</c> add at most <c>λ^W·|f(0) − f(k)|</c> (one-signed drops),
+    /// and <c>|M(k)| ≥ |d(k)|</c>; <c>W</c> makes the first at most 2^−60 of the second.</summary>
+    long Window(long k)
+    {
+        double total = Math.Abs(power.Difference(0, k));
+        double newest = Math.Max(Math.Abs(power.Difference(k - 1, k)), double.Epsilon);
+        if (total == 0) return 1;
+        double w = Math.Log(TruncationTolerance * newest / total) / -c;
+        return w >= k ? k : Math.Max(1, (long)Math.Ceiling(w));
+    }
+
+    /// <summary><c>Σ_{i=from..to} λ^{to−i}·d(i)</c> step by step. Next to the branch point the
+    /// drops are plain differences of the rounded powers (losing at most ~y/|p| ulps): there
+    /// <c>x(k)</c> itself is ill-conditioned, and only drops that telescope with the rounded
+    /// <c>x(k)</c> keep the identity for <c>S2</c> (which subtracts <c>λ·m</c> from the drop so
+    /// far and divides by <c>1 − λ</c>) from magnifying its rounding.</summary>
+    double Walk(long from, long to)
+    {
+        double m = 0, plainBelow = 4 * Math.Max(Zone, MinZone);
+        for (long i = from; i <= to; i++)
+        {
+            double d = Math.Min(Distance(i - 1), Distance(i)) < plainBelow
+                ? power.Pow(power.X(i - 1)) - power.Pow(power.X(i))
+                : power.Difference(i - 1, i);
+            m = lambda * m + d;
+        }
+        return m;
+    }
+
+    /// <summary><c>Σ_{i=a..b} λ^{b−i}·d(i)</c> by Euler–Maclaurin, or false if the remainder
+    /// bound is not below the tolerance.</summary>
+    bool TryEulerMaclaurin(long a, long b, out double sum)
+    {
+        double integral = Integral(a, b);
+        Span<double> da = stackalloc double[2 * Corrections], db = stackalloc double[2 * Corrections];
+        DropDerivatives(a, da);
+        DropDerivatives(b, db);
+        double weightA = Math.Exp(-c * (b - a));
+        sum = integral + (weightA * da[0] + db[0]) / 2;
+        for (int j = 1; j <= Corrections; j++)
+        {
+            int m = 2 * j - 1;
+            sum += BernoulliOverFactorial[j - 1] * (Derivative(db, m) - weightA * Derivative(da, m));
+        }
+        // Nearest the branch point: y(a − 1) when it lies behind, y(b) when ahead.
+        double nearest = increasing ? Distance(a - 1) : Distance(b);
+        double bound = RemainderFactor * DerivativeRatio(nearest) * Math.Abs(integral);
+        return bound <= Tolerance * Math.Abs(sum);
+    }
+
+    /// <summary><c>e^{−c(b−s)}</c> aside, <c>h^{(m)}(s) = Σ_l C(m, l)·c^{m−l}·d^{(l)}(s)</c>.</summary>
+    double Derivative(ReadOnlySpan<double> drops, int m)
+    {
+        double total = 0, binomial = 1;
+        for (int l = 0; l <= m; l++)
+        {
+            if (l > 0) binomial = binomial * (m - l + 1) / l;
+            total += binomial * Math.Pow(c, m - l) * drops[l];
+        }
+        return total;
+    }
+
+    /// <summary><c>d^{(l)}(s) = f^{(l)}(s − 1) − f^{(l)}(s)</c>, <c>f^{(l)} = (p)_l·β^l·x^{p−l}</c>;
+    /// <c>d</c> itself without cancellation, the derivatives (corrections only) as plain differences.</summary>
+    void DropDerivatives(long s, Span<double> into)
+    {
+        double x = power.X(s), xPrev = power.X(s - 1);
+        double f = power.Pow(x);
+        double ratio = StableMath.Log1p(-beta / x); // ln(x(s − 1)/x(s))
+        double fPrev = f * Math.Exp(p * ratio);
+        into[0] = f * StableMath.Expm1(p * ratio);
+        double gPrev = fPrev, g = f;
+        for (int l = 1; l < into.Length; l++)
+        {
+            gPrev *= (p - l + 1) * beta / xPrev;
+            g *= (p - l + 1) * beta / x;
+            into[l] = gPrev - g;
+        }
+    }
+
+    /// <summary><c>∫_a^b e^{−c(b−s)}·d(s) ds = ∫_{a−1}^{b} −f'(u)·w(u) du</c> with
+    /// <c>w(u) = ∫ e^{−c(b−s)} ds</c> over <c>s ∈ [a, b] ∩ [u, u + 1]</c>: <c>e^{−c(b−u)}·(e^c − 1)/c</c>
+    /// in the middle, and the two end pieces of one step each. Positions are written as
+    /// <c>v = b − u</c>, steps back from <c>b</c>: a node's rounding then moves <c>c·v</c> by
+    /// an ulp of <c>c·v</c>, not of <c>c·b</c> (which at 10⁶ steps would cost 10⁻¹¹).</summary>
+    double Integral(long a, long b)
+    {
+        double yb = Distance(b), back = b - a;
+        double middle = StableMath.Expm1(c) / c * Middle(1, back, yb);
+        double left = 0, right = 0;
+        double weightA = Math.Exp(-c * back);
+        for (int j = 0; j < Piece.Abscissas.Length; j++)
+        {
+            double t = (Piece.Abscissas[j] + 1) / 2, w = Piece.Weights[j] / 2;
+            // Left: u = a − 1 + t (v = b − a + 1 − t), weight e^{−c(b−a)}·(e^{ct} − 1)/c.
+            left += w * Slope(yb, back + 1 - t) * weightA * StableMath.Expm1(c * t) / c;
+            // Right: u = b − 1 + t (v = 1 − t), weight (1 − e^{−c(1−t)})/c.
+            right += w * Slope(yb, 1 - t) * -StableMath.Expm1(-c * (1 - t)) / c;
+        }
+        return sign * (middle + left + right);
+    }
+
+    /// <summary>The distance to the branch point <paramref name="v"/> steps before a step at
+    /// distance <paramref name="yb"/>.</summary>
+    double Back(double yb, double v) => increasing ? yb - v : yb + v;
+
+    /// <summary><c>|f'|</c> <paramref name="v"/> steps before a step at distance <paramref name="yb"/>.</summary>
+    double Slope(double yb, double v) => Math.Exp(logScale + q * Math.Log(Back(yb, v)));
+
+    /// <summary><c>∫ |f'(b − v)|·e^{−cv} dv</c> over <c>v ∈ [v0, v1]</c> by 16-point Gauss–Legendre
+    /// panels from <c>v0</c> on. A panel of width <c>w</c> spans at most
+    /// <see cref="PanelDecays"/> decay times and <c>w ≤ y/max(4, |p − 1|)</c>, <c>y</c> its least
+    /// distance to the branch point: on the Bernstein ellipse of semi-axis 4 half-widths the
+    /// integrand then grows at most <c>e^{10}·e^4</c>-fold over its minimum on the panel, so the
+    /// rule's error is below <c>(64/15)·e^{14}/((ρ²−1)ρ^{32}) ≈ 10⁻²⁴</c> (ρ = 4 + √15) of the panel.</summary>
+    double Middle(double v0, double v1, double yb)
+    {
+        double total = 0, reach = Math.Max(4, Math.Abs(q)), longest = PanelDecays / c;
+        for (double near = v0; near < v1;)
+        {
+            double y = Back(yb, near);
+            double width = Math.Min(Math.Min(v1 - near, longest), increasing ? y / (1 + reach) : y / reach);
+            double half = width / 2, mid = near + half, panel = 0;
+            for (int j = 0; j < Panel.Abscissas.Length; j++)
+            {
+                double v = mid + half * Panel.Abscissas[j];
+                panel += Panel.Weights[j] * Math.Exp(logScale + q * Math.Log(Back(yb, v)) - c * v);
+            }
+            total += half * panel;
+            near += width;
+            if (v1 - near < 1e-9 * width) break;
+        }
+        return total;
+    }
+}
