@@ -84,7 +84,7 @@ public class PowerMomentumTests(ITestOutputHelper output)
                     Assert.False(walked, $"{c}: step {k} walked its window");
                 }
                 double relM = Math.Abs(actual.Momentum - m) / Math.Abs(m), relS = Math.Abs(actual.AnnealingArea - s2) / Math.Abs(s2);
-                if (k < c.Length) lock (gate) if (relM > worst) { worst = relM; worstCase = $"{c} k={k}"; }
+                if (k < c.Length && Math.Abs(m) > 1e-280 * Math.Max(c.From, c.To)) lock (gate) if (relM > worst) { worst = relM; worstCase = $"{c} k={k}"; }
                 // The last step ends at To exactly, not at the formula's rounding of it: what
                 // that step drops is known to an ulp of the LR only, in the engine as here.
                 // Values under 1e-290 of the drop have underflowed (p up to 100).
@@ -107,7 +107,7 @@ public class PowerMomentumTests(ITestOutputHelper output)
                     $"{c}: S2({k}) = {actual.AnnealingArea:R}, recurrence {s2:R}, rel {relS:E2}, m {actual.Momentum:R} vs {m:R}, allowed {identity:E2}");
             }
         }, iter: PropertyRuns.Iterations(120));
-        output.WriteLine($"{queried} queries; worst relative error of the momentum before the last step {worst:E2} ({worstCase})");
+        output.WriteLine($"{queried} queries; worst relative error of the momentum before the last step (not underflowed) {worst:E2} ({worstCase})");
     }
 
     /// <summary>The recurrence in double-double: <c>m</c> and <c>S2</c> as unevaluated sums of
