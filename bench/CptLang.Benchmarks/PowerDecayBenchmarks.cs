@@ -43,6 +43,17 @@ public class PowerDecayBenchmarks
         return new EvaluationPlan("bench", 2e-4, null, PlanSettings.Default, stages, segments);
     }
 
+    /// <summary>The areas alone at 1,000 steps spread over the decay (one query each).</summary>
+    [Benchmark]
+    public double ThousandQueriesInTheDecay()
+    {
+        var areas = new CptLang.Laws.Areas.ScheduleAreas(plan);
+        double sum = 0;
+        for (long s = 2_001; s <= 199_000; s += 197)
+            sum += areas.At(s).S2pt;
+        return sum;
+    }
+
     [Benchmark]
     public double PredictAndDerive()
     {

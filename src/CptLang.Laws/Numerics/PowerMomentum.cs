@@ -50,11 +50,21 @@ internal sealed class PowerMomentum
         var piece = new GaussLegendreRule(-1, 1, 8);
         (PanelNodes, PanelWeights) = (panel.Abscissas, panel.Weights);
         (PieceNodes, PieceWeights) = (piece.Abscissas, piece.Weights);
+        PieceTimes = [.. PieceNodes.Select(x => (x + 1) / 2)];
     }
+
+    /// <summary>The piece rule's nodes mapped to [0, 1].</summary>
+    static readonly double[] PieceTimes;
 
     readonly PowerOfLinear power;
     readonly double lambda, c, p, q, beta, branch, logScale, sign;
     readonly bool increasing;
+    double headSum;
+    /// <summary>The end pieces' weights: the rule's weight times <c>(e^{ct} − 1)/c</c> (left) or
+    /// <c>(1 − e^{−c(1−t)})/c</c> (right); they depend on λ only.</summary>
+    readonly double[] leftWeights, rightWeights;
+    readonly double expm1COverC;
+    long headTo = -1;
     /// <summary><c>c^j</c>, <c>j = 0..2P</c>.</summary>
     readonly double[] cPowers = new double[2 * Corrections + 1];
 
@@ -74,6 +84,15 @@ internal sealed class PowerMomentum
         cPowers[0] = 1;
         for (int j = 1; j < cPowers.Length; j++) cPowers[j] = cPowers[j - 1] * c;
         Zone = ChooseZone();
+        expm1COverC = StableMath.Expm1(c) / c;
+        leftWeights = new double[PieceNodes.Length];
+        rightWeights = new double[PieceNodes.Length];
+        for (int j = 0; j < PieceNodes.Length; j++)
+        {
+            double t = PieceTimes[j], w = PieceWeights[j] / 2;
+            leftWeights[j] = w * StableMath.Expm1(c * t) / c;
+            rightWeights[j] = w * -StableMath.Expm1(-c * (1 - t)) / c;
+        }
     }
 
     /// <summary>Steps closer than this to the branch point are summed one by one; 0 when λ is
@@ -135,7 +154,7 @@ internal sealed class PowerMomentum
             // The zone is at the start: EM from the first step a with y(a − 1) ≥ Z.
             long a = Math.Max(first, (long)Math.Ceiling(branch + Zone) + 1);
             if (k - a + 1 < MinRange) return Walk(first, k);
-            double head = a > first ? Walk(first, a - 1) * Math.Exp(-c * (k - a + 1)) : 0;
+            double head = a > first ? Head(first, a - 1) * Math.Exp(-c * (k - a + 1)) : 0;
             if (!TryEulerMaclaurin(a, k, out double em)) { walkedWindow = true; return Walk(first, k); }
             return head + em;
         }
@@ -147,6 +166,19 @@ internal sealed class PowerMomentum
             if (!TryEulerMaclaurin(first, b, out double em)) { walkedWindow = true; return Walk(first, k); }
             return em * Math.Exp(-c * (k - b)) + (b < k ? Walk(b + 1, k) : 0);
         }
+    }
+
+    /// <summary>The zone's walk <c>Σ_{i=from..to} λ^{to−i}·d(i)</c>; from the segment's first step
+    /// it is the same for every query (those whose window reaches back that far), so it is kept.</summary>
+    double Head(long from, long to)
+    {
+        if (from != 1) return Walk(from, to);
+        if (Volatile.Read(ref headTo) != to) // a race only computes the same value twice
+        {
+            headSum = Walk(1, to);
+            Volatile.Write(ref headTo, to);
+        }
+        return headSum;
     }
 
     /// <summary>Steps older than <c>W</c> add at most <c>λ^W·|f(0) − f(k)|</c> (one-signed drops),
@@ -237,26 +269,32 @@ internal sealed class PowerMomentum
     double Integral(long a, long b)
     {
         double yb = Distance(b), back = b - a;
-        double middle = StableMath.Expm1(c) / c * Middle(1, back, yb);
-        double left = 0, right = 0;
-        double weightA = Math.Exp(-c * back);
-        for (int j = 0; j < PieceNodes.Length; j++)
-        {
-            double t = (PieceNodes[j] + 1) / 2, w = PieceWeights[j] / 2;
-            // Left: u = a − 1 + t (v = b − a + 1 − t), weight e^{−c(b−a)}·(e^{ct} − 1)/c.
-            left += w * Slope(yb, back + 1 - t) * weightA * StableMath.Expm1(c * t) / c;
-            // Right: u = b − 1 + t (v = 1 − t), weight (1 − e^{−c(1−t)})/c.
-            right += w * Slope(yb, 1 - t) * -StableMath.Expm1(-c * (1 - t)) / c;
-        }
+        double middle = expm1COverC * Middle(1, back, yb);
+        double left = Math.Exp(-c * back) * Piece(yb, back, leftWeights);
+        double right = Piece(yb, 0, rightWeights);
         return sign * (middle + left + right);
+    }
+
+    /// <summary><c>Σ_j weights_j·|f'|</c> at <c>v = offset + 1 − t_j</c> (the piece's nodes
+    /// <c>t_j</c> on [0, 1]), four nodes at a time.</summary>
+    double Piece(double yb, double offset, double[] weights)
+    {
+        var logScaleV = Vector256.Create(logScale);
+        var qV = Vector256.Create(q);
+        var sum = Vector256<double>.Zero;
+        for (int j = 0; j < weights.Length; j += 4)
+        {
+            var v = Vector256.Create(offset + 1) - Vector256.Create(PieceTimes.AsSpan(j));
+            var distance = increasing ? Vector256.Create(yb) - v : Vector256.Create(yb) + v;
+            sum += Vector256.Create(weights.AsSpan(j)) * Vector256.Exp(logScaleV + qV * Vector256.Log(distance));
+        }
+        return Vector256.Sum(sum);
     }
 
     /// <summary>The distance to the branch point <paramref name="v"/> steps before a step at
     /// distance <paramref name="yb"/>.</summary>
     double Back(double yb, double v) => increasing ? yb - v : yb + v;
 
-    /// <summary><c>|f'|</c> <paramref name="v"/> steps before a step at distance <paramref name="yb"/>.</summary>
-    double Slope(double yb, double v) => Math.Exp(logScale + q * Math.Log(Back(yb, v)));
 
     /// <summary><c>∫ |f'(b − v)|·e^{−cv} dv</c> over <c>v ∈ [v0, v1]</c> by 16-point Gauss–Legendre
     /// panels from <c>v0</c> on. A panel of width <c>w</c> spans at most
