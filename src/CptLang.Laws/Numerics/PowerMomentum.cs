@@ -19,7 +19,7 @@ namespace CptLang.Laws.Numerics;
 /// left out (every drop of a monotone segment has the same sign).</item>
 /// </list>
 /// The remainder of Euler–Maclaurin is bounded rigorously and checked on every query (below 2^−56
-/// of the result); λ below about 0.82 (a decay time under five steps) is outside the formula's
+/// of the result); λ below about 0.83 (a decay time under five and a half steps) is outside the formula's
 /// range and walks its short window instead.
 /// </summary>
 internal sealed class PowerMomentum

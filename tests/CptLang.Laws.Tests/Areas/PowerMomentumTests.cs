@@ -111,6 +111,24 @@ public class PowerMomentumTests(ITestOutputHelper output)
         output.WriteLine($"{queried} queries; the momentum's error used at most {worst:P1} of its allowance before the last step ({worstCase})");
     }
 
+    [Theory]
+    [InlineData(Shape.OneMinusSqrt, 0.5)]
+    [InlineData(Shape.SqrtOfOneMinus, 0.8)]
+    [InlineData(Shape.InverseSqrt, 0.8)]
+    public void Below_lambda_0_83_the_short_window_is_walked(Shape shape, double lambda)
+    {
+        var c = new Case(shape, 100_000, lambda, 1e-3, 1e-4, 0, []);
+        var kernel = (PowerAreaKernel)AreaKernel.Create(new Kernel(shape, c.From, c.To), c.Length, new MomentumDecay(lambda));
+        Assert.Equal(0, kernel.PowerMomentum.Zone);
+        var walk = new Recurrence(c);
+        foreach (long k in new long[] { 1, 2, 63, 64, 65, 500, 50_000, 99_998, 99_999 })
+        {
+            var (m, _) = walk.To(k);
+            double actual = kernel.At(k).Momentum;
+            Assert.True(Math.Abs(actual - m) <= Tolerance * Math.Abs(m) + walk.RelativeConditioning(k) * Math.Abs(m), $"{c}: m({k}) = {actual:R}, recurrence {m:R}");
+        }
+    }
+
     /// <summary>The recurrence in double-double: <c>m</c> and <c>S2</c> as unevaluated sums of
     /// two doubles, so that ~10⁷ steps add no rounding of their own.</summary>
     sealed class Recurrence(Case c)
