@@ -60,16 +60,22 @@ internal sealed class PowerMomentum
     readonly double lambda, c, p, q, beta, branch, logScale, sign;
     readonly bool increasing;
     double headSum;
+    /// <summary><c>|f(0) − f(n)|</c>: every drop of the segment together.</summary>
+    readonly double wholeDrop;
     /// <summary>The end pieces' weights: the rule's weight times <c>(e^{ct} − 1)/c</c> (left) or
     /// <c>(1 − e^{−c(1−t)})/c</c> (right); they depend on λ only.</summary>
     readonly double[] leftWeights, rightWeights;
     readonly double expm1COverC;
     long headTo = -1;
+    /// <summary><c>C(2P, l)·c^{2P−l}·|(p−1)…(p−l)|</c>, the coefficients of <see cref="DerivativeRatio"/>.</summary>
+    readonly double[] ratioTerms = new double[2 * Corrections + 1];
     /// <summary><c>c^j</c>, <c>j = 0..2P</c>.</summary>
     readonly double[] cPowers = new double[2 * Corrections + 1];
 
-    public PowerMomentum(PowerOfLinear power, MomentumDecay decay)
+    /// <param name="length">The segment's steps <c>n</c>: <c>x</c> is non-negative on <c>[0, n]</c>.</param>
+    public PowerMomentum(PowerOfLinear power, MomentumDecay decay, long length)
     {
+        wholeDrop = Math.Abs(power.Difference(0, length));
         this.power = power;
         lambda = decay.Lambda;
         c = -decay.LogLambda;
@@ -83,6 +89,12 @@ internal sealed class PowerMomentum
         logScale = Math.Log(Math.Abs(p)) + p * Math.Log(Math.Abs(beta));
         cPowers[0] = 1;
         for (int j = 1; j < cPowers.Length; j++) cPowers[j] = cPowers[j - 1] * c;
+        for (int l = 0, m = 2 * Corrections; l <= m; l++)
+        {
+            double falling = 1;
+            for (int i = 1; i <= l; i++) falling *= Math.Abs(p - i);
+            ratioTerms[l] = Binomial[m][l] * cPowers[m - l] * falling;
+        }
         Zone = ChooseZone();
         expm1COverC = StableMath.Expm1(c) / c;
         leftWeights = new double[PieceNodes.Length];
@@ -115,20 +127,10 @@ internal sealed class PowerMomentum
     /// because <c>|d(s)| ≥ min|f'|</c> on <c>[s − 1, s]</c> and <c>f^{(j)} ∝ x^{p−j}</c>.</summary>
     double DerivativeRatio(double y)
     {
-        const int m = 2 * Corrections;
-        double total = 0, falling = 1, binomial = 1, inversePower = 1, growth = Math.Pow(1 + 1 / y, 2 * Math.Abs(p) + 2);
-        for (int l = 0; l <= m; l++)
-        {
-            if (l > 0)
-            {
-                falling *= Math.Abs(p - l);
-                binomial = binomial * (m - l + 1) / l;
-                inversePower /= y;
-                growth *= 1 + 1 / y;
-            }
-            total += binomial * cPowers[m - l] * falling * inversePower * growth;
-        }
-        return total;
+        // Σ_l ratioTerms[l]·u^l with u = (1 + 1/y)/y, times (1 + 1/y)^{2|p|+2}.
+        double grow = 1 + 1 / y, u = grow / y, total = 0;
+        for (int l = ratioTerms.Length - 1; l >= 0; l--) total = total * u + ratioTerms[l];
+        return total * Math.Pow(grow, 2 * Math.Abs(p) + 2);
     }
 
     /// <summary>Distance of step <paramref name="u"/> to the branch point, in steps.</summary>
@@ -181,15 +183,25 @@ internal sealed class PowerMomentum
         return headSum;
     }
 
-    /// <summary>Steps older than <c>W</c> add at most <c>λ^W·|f(0) − f(k)|</c> (one-signed drops),
-    /// and <c>|M(k)| ≥ |d(k)|</c>; <c>W</c> makes the first at most 2^−60 of the second.</summary>
+    /// <summary>Steps older than <c>W</c> add at most <c>λ^W·|f(0) − f(k)| ≤ λ^W·|f(0) − f(n)|</c>
+    /// (one-signed drops), and <c>|M(k)| ≥ |d(k)|</c>; <c>W</c> makes the first at most 2^−60 of
+    /// the second.</summary>
     long Window(long k)
     {
-        double total = Math.Abs(power.Difference(0, k));
-        double newest = Math.Max(Math.Abs(power.Difference(k - 1, k)), double.Epsilon);
-        if (total == 0) return 1;
-        double w = Math.Log(TruncationTolerance * newest / total) / -c;
+        if (wholeDrop == 0) return 1;
+        double w = Math.Log(TruncationTolerance * Math.Max(NewestDropBound(k), double.Epsilon) / wholeDrop) / -c;
         return w >= k ? k : Math.Max(1, (long)Math.Ceiling(w));
+    }
+
+    /// <summary>A lower bound of <c>|d(k)|</c>: by the mean value theorem at least the smaller of
+    /// <c>|f'|</c> at its two steps (<c>|f'| = |p·β|·x^p/x</c>, monotone in between); the exact
+    /// drop where <c>x</c> reaches 0.</summary>
+    double NewestDropBound(long k)
+    {
+        double x = power.X(k), xPrev = power.X(k - 1);
+        if (!(x > 0 && xPrev > 0)) return Math.Abs(power.Difference(k - 1, k));
+        double slope = Math.Abs(p * beta);
+        return Math.Min(slope * power.Pow(x) / x, slope * power.Pow(xPrev) / xPrev);
     }
 
     /// <summary><c>Σ_{i=from..to} λ^{to−i}·d(i)</c> step by step. Next to the branch point the
@@ -234,14 +246,15 @@ internal sealed class PowerMomentum
     /// <summary><c>e^{−c(b−s)}</c> aside, <c>h^{(m)}(s) = Σ_l C(m, l)·c^{m−l}·d^{(l)}(s)</c>.</summary>
     double Derivative(ReadOnlySpan<double> drops, int m)
     {
-        double total = 0, binomial = 1;
-        for (int l = 0; l <= m; l++)
-        {
-            if (l > 0) binomial = binomial * (m - l + 1) / l;
-            total += binomial * cPowers[m - l] * drops[l];
-        }
+        var binomial = Binomial[m];
+        double total = 0;
+        for (int l = 0; l <= m; l++) total += binomial[l] * cPowers[m - l] * drops[l];
         return total;
     }
+
+    /// <summary>Pascal's triangle up to row 2P.</summary>
+    static readonly double[][] Binomial = [.. Enumerable.Range(0, 2 * Corrections + 1).Select(n =>
+        Enumerable.Range(0, n + 1).Select(k => Enumerable.Range(1, k).Aggregate(1.0, (b, i) => b * (n - k + i) / i)).ToArray())];
 
     /// <summary><c>d^{(l)}(s) = f^{(l)}(s − 1) − f^{(l)}(s)</c>, <c>f^{(l)} = (p)_l·β^l·x^{p−l}</c>;
     /// <c>d</c> itself without cancellation, the derivatives (corrections only) as plain differences.</summary>
@@ -252,11 +265,11 @@ internal sealed class PowerMomentum
         double ratio = StableMath.Log1p(-beta / x); // ln(x(s − 1)/x(s))
         double fPrev = f * Math.Exp(p * ratio);
         into[0] = f * StableMath.Expm1(p * ratio);
-        double gPrev = fPrev, g = f;
+        double gPrev = fPrev, g = f, stepPrev = beta / xPrev, step = beta / x;
         for (int l = 1; l < into.Length; l++)
         {
-            gPrev *= (p - l + 1) * beta / xPrev;
-            g *= (p - l + 1) * beta / x;
+            gPrev *= (p - l + 1) * stepPrev;
+            g *= (p - l + 1) * step;
             into[l] = gPrev - g;
         }
     }
@@ -296,6 +309,74 @@ internal sealed class PowerMomentum
     double Back(double yb, double v) => increasing ? yb - v : yb + v;
 
 
+    /// <summary>
+    /// The middle integral in closed form where the branch point lies behind (1-sqrt, and
+    /// inverse sqrt decays): <c>∫_{y0}^{y1} e^{logScale}·y^q·e^{−c(yb − y)} dy</c> with <c>q = p − 1 > −1</c>
+    /// is <c>e^{logScale}·c^{−q−1}·e^{t1 − tb}·[G(t1) − e^{−(t1 − t0)}·G(t0)]</c>, <c>t = c·y</c>,
+    /// <c>G(z) = e^{−z}∫_0^z t^q·e^t dt</c>: Kummer's series
+    /// <c>G(z) = z^{q+1}·e^{−z}·Σ_m z^m/(m!·(q + 1 + m))</c> (positive terms) up to <c>z = 45</c>,
+    /// the asymptotic <c>G(z) ~ z^q·Σ_m (−1)^m·q(q−1)…(q−m+1)/z^m</c> beyond (its error, the series' least
+    /// term and the lower limit's <c>e^{−z}</c>, is below 10⁻¹⁸). Only when the subtracted term is
+    /// below 3/4 of the first (so the difference keeps all but two of its digits: the stretch is
+    /// long against the decay time or reaches near the branch point); false otherwise (the panels answer).
+    /// </summary>
+    bool TryKummer(double v0, double v1, double yb, out double integral)
+    {
+        integral = 0;
+        double y0 = yb - v1, y1 = yb - v0;
+        if (!(y0 > 0 && v1 > v0)) return false;
+        double g1 = LogG(c * y1, out bool ok1), g0 = LogG(c * y0, out bool ok0);
+        if (!ok1 || !ok0) return false;
+        // G(t1) − e^{−(t1 − t0)}·G(t0) = G(t1)·(1 − e^{g0 − (t1 − t0) − g1}); the differences of
+        // t are written from v (c·b would cost its rounding, 10⁻¹² at 10⁴ decay times).
+        double ratio = Math.Exp(g0 - c * (v1 - v0) - g1);
+        if (!(ratio < 0.75)) return false;
+        integral = Math.Exp(logScale - (q + 1) * Math.Log(c) - c * v0 + g1) * (1 - ratio);
+        return double.IsFinite(integral);
+    }
+
+    const int KummerTerms = 256;
+    /// <summary><c>1/(m + 1)</c>.</summary>
+    static readonly double[] Reciprocals = [.. Enumerable.Range(0, KummerTerms).Select(m => 1.0 / (m + 1))];
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<double, double[]> Denominators = new();
+
+    /// <summary><c>1/(q + 1 + m)</c> for one <c>q</c>, shared by every kernel with that power.</summary>
+    static double[] KummerDenominators(double q) =>
+        Denominators.GetOrAdd(q, key => [.. Enumerable.Range(0, KummerTerms).Select(m => 1 / (key + 1 + m))]);
+
+    /// <summary><c>ln G(z)</c> (see <see cref="TryKummer"/>).</summary>
+    double LogG(double z, out bool ok)
+    {
+        ok = true;
+        if (z <= 45)
+        {
+            var shifted = KummerDenominators(q);
+            double sum = 0, power = 1; // z^m/m!
+            for (int m = 0; m < KummerTerms; m++)
+            {
+                double term = power * shifted[m];
+                sum += term;
+                // Past m = z the terms shrink by z/(m + 1) or faster: the tail is a geometric series.
+                if (m > z && term * z <= 1e-18 * sum * (m + 1 - z))
+                    return (q + 1) * Math.Log(z) - z + Math.Log(sum);
+                power *= z * Reciprocals[m];
+            }
+            ok = false;
+            return 0;
+        }
+        double series = 1, t = 1;
+        for (int m = 1; m < 60; m++)
+        {
+            double next = t * (m - 1 - q) / z;
+            if (Math.Abs(next) >= Math.Abs(t)) break; // past the least term (already below 10⁻¹⁸)
+            t = next;
+            series += t;
+            if (Math.Abs(t) <= 1e-18 * Math.Abs(series)) return q * Math.Log(z) + Math.Log(series);
+        }
+        ok = Math.Abs(t) <= 1e-17 * Math.Abs(series);
+        return q * Math.Log(z) + Math.Log(series);
+    }
+
     /// <summary><c>∫ |f'(b − v)|·e^{−cv} dv</c> over <c>v ∈ [v0, v1]</c> by 16-point Gauss–Legendre
     /// panels from <c>v0</c> on. A panel of width <c>w</c> spans at most
     /// <see cref="PanelDecays"/> decay times (<c>c·h ≤ 4</c>, <c>h = w/2</c>) and
@@ -307,6 +388,7 @@ internal sealed class PowerMomentum
     /// 10⁻¹⁹ of the panel's integral. Nodes are evaluated four at a time.</summary>
     double Middle(double v0, double v1, double yb)
     {
+        if (increasing && q > -1 && TryKummer(v0, v1, yb, out double exact)) return exact;
         double total = 0, reach = Math.Max(2, Math.Abs(q)), longest = PanelDecays / c;
         var logScaleV = Vector256.Create(logScale);
         var qV = Vector256.Create(q);

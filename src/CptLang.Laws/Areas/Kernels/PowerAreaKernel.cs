@@ -26,7 +26,7 @@ internal sealed class PowerAreaKernel : AreaKernel
         this.offset = offset;
         this.scale = scale;
         this.power = power;
-        momentum = new PowerMomentum(power, decay);
+        momentum = new PowerMomentum(power, decay, length);
     }
 
     /// <summary>The momentum sums of <c>x^p</c> (for tests).</summary>
