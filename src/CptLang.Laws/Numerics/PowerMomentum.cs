@@ -310,8 +310,8 @@ internal sealed class PowerMomentum
 
 
     /// <summary>
-    /// The middle integral in closed form where the branch point lies behind (1-sqrt, and
-    /// inverse sqrt decays): <c>∫_{y0}^{y1} e^{logScale}·y^q·e^{−c(yb − y)} dy</c> with <c>q = p − 1 > −1</c>
+    /// The middle integral in closed form where the branch point lies behind and <c>p &gt; 0</c>
+    /// (1-sqrt): <c>∫_{y0}^{y1} e^{logScale}·y^q·e^{−c(yb − y)} dy</c> with <c>q = p − 1 > −1</c>
     /// is <c>e^{logScale}·c^{−q−1}·e^{t1 − tb}·[G(t1) − e^{−(t1 − t0)}·G(t0)]</c>, <c>t = c·y</c>,
     /// <c>G(z) = e^{−z}∫_0^z t^q·e^t dt</c>: Kummer's series
     /// <c>G(z) = z^{q+1}·e^{−z}·Σ_m z^m/(m!·(q + 1 + m))</c> (positive terms) up to <c>z = 45</c>,
