@@ -19,6 +19,7 @@ internal sealed class PowerAreaKernel : AreaKernel
     readonly double offset, scale;
     readonly PowerOfLinear power;
     readonly PowerMomentum momentum;
+    readonly DirectSumMemo head = new();
 
     PowerAreaKernel(long length, double from, double to, MomentumDecay decay, double offset, double scale, PowerOfLinear power)
         : base(length, from, to, decay)
@@ -60,7 +61,7 @@ internal sealed class PowerAreaKernel : AreaKernel
         // rounding of it: near a branch point (inverse sqrt with To ≫ From) the two differ in
         // the tenth digit, and the annealing identity would magnify that by 1/(1 − λ).
         long inner = Math.Min(k, Length - 1);
-        double forward = inner * offset + scale * power.Sum(1, inner) + (k == Length ? To : 0);
+        double forward = inner * offset + scale * power.Sum(1, inner, head) + (k == Length ? To : 0);
         double dropSoFar = k == Length ? Drop : scale * power.Difference(0, k);
         double momentum = Momentum(k);
         return new(LearningRate(k), forward, momentum, AnnealingFrom(dropSoFar, momentum));
@@ -70,7 +71,7 @@ internal sealed class PowerAreaKernel : AreaKernel
     {
         if (k <= 0) return 0;
         long inner = Math.Min(k, Length - 1);
-        return inner * offset + scale * power.Sum(1, inner) + (k == Length ? To : 0);
+        return inner * offset + scale * power.Sum(1, inner, head) + (k == Length ? To : 0);
     }
 
     /// <summary><c>Σ_{i≤k} λ^{k−i}(g(i−1) − g(i))</c>: the formula for the steps before the
