@@ -58,7 +58,12 @@ internal readonly struct PowerOfLinear
 
     /// <summary><c>Σ_{k=a}^{b} f(k)</c>; <c>x</c> must be positive on <c>[a, b]</c> except
     /// possibly at an end that is the branch point itself.</summary>
-    public double Sum(long a, long b)
+    public double Sum(long a, long b) => Sum(a, b, null);
+
+    /// <summary><see cref="Sum(long, long)"/>, keeping the steps summed one by one next to the
+    /// branch point in <paramref name="memo"/>: a kernel's queries all start at its first step,
+    /// so that part is the same for each of them.</summary>
+    public double Sum(long a, long b, DirectSumMemo? memo)
     {
         if (b < a) return 0;
         if (B1 == 0) return (b - a + 1) * Value(a);
@@ -72,14 +77,15 @@ internal readonly struct PowerOfLinear
             else eb = Math.Min(b, (long)Math.Floor(branch - zone));
             if (eb - ea < 2 * zone) return Direct(a, b);
             double euler = EulerMaclaurin(ea, eb, out double bound);
-            double total = euler + Direct(a, ea - 1) + Direct(eb + 1, b);
+            double head = memo is null ? Direct(a, ea - 1) : memo.Get(this, a, ea - 1);
+            double total = euler + head + Direct(eb + 1, b);
             if (bound <= RemainderTolerance * Math.Abs(total)) return total;
         }
     }
 
     // Hot loop: compiled optimised at once, not after tier-0 warm-up (a CLI run is one call).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    double Direct(long a, long b)
+    internal double Direct(long a, long b)
     {
         double sum = 0;
         for (long k = a; k <= b; k++) sum += Value(k);
@@ -97,13 +103,32 @@ internal readonly struct PowerOfLinear
         double integral = Math.Pow(xa, q) * StableMath.Expm1(q * logRatio) / (q * slope);
         double sum = integral + (fa + fb) / 2;
         double da = fa, db = fb;
+        double stepA = slope / xa, stepB = slope / xb;
         for (int j = 1; j < 2 * CorrectionTerms; j++)
         {
-            da *= (P - (j - 1)) * slope / xa;
-            db *= (P - (j - 1)) * slope / xb;
+            da *= (P - (j - 1)) * stepA;
+            db *= (P - (j - 1)) * stepB;
             if (j % 2 == 1) sum += BernoulliOverFactorial[j / 2] * (db - da);
         }
         remainderBound = RemainderFactor * Math.Abs(db - da);
         return sum;
+    }
+}
+
+/// <summary>The last direct sum <see cref="PowerOfLinear.Sum(long, long, DirectSumMemo?)"/> needed
+/// (an immutable entry swapped in whole, so threads may share it).</summary>
+internal sealed class DirectSumMemo
+{
+    sealed record Entry(long From, long To, double Value);
+
+    Entry? last;
+
+    public double Get(in PowerOfLinear power, long from, long to)
+    {
+        var entry = Volatile.Read(ref last);
+        if (entry is not null && entry.From == from && entry.To == to) return entry.Value;
+        double value = power.Direct(from, to);
+        Volatile.Write(ref last, new Entry(from, to, value));
+        return value;
     }
 }

@@ -15,7 +15,8 @@ internal readonly record struct KernelAreas(double LearningRate, double ForwardA
 /// <summary>
 /// One segment's learning rate <c>g(k)</c>, <c>k = 0..n</c> (<c>g(0) = From</c>,
 /// <c>g(n) = To</c>), with its forward-area and momentum sums. Closed-form kernels answer in
-/// O(1) for any <c>k</c>; the others (<see cref="PowerAreaKernel"/>) in a bounded number of steps.
+/// O(1) for any <c>k</c>; the others (<see cref="PowerAreaKernel"/>) in O(1) too, by Euler–Maclaurin
+/// with a rigorous remainder bound.
 /// </summary>
 internal abstract class AreaKernel
 {
@@ -35,7 +36,8 @@ internal abstract class AreaKernel
     /// <summary><c>D = From − To</c>: positive for a decay, negative for a warmup.</summary>
     protected double Drop => From - To;
 
-    /// <summary>True when the sums come from a formula rather than from stepping.</summary>
+    /// <summary>True when the sums come from an exact closed form (the curve path re-takes its
+    /// state from them every few thousand steps).</summary>
     public virtual bool IsClosedForm => true;
 
     /// <summary><c>g(k)</c> for <c>0 ≤ k ≤ n</c>.</summary>
