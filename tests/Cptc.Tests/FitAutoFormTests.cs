@@ -68,6 +68,36 @@ public class FitAutoFormTests
     }
 
     [Fact]
+    public void A_fold_that_leaves_a_parameter_undetermined_is_not_scored_for_any_form()
+    {
+        // fitted on the constant run alone, Eq. 1's C sees no drop (the MPL's prior would fill in
+        // its drop parameters): predicting the cosine run from it measures the missing run, so
+        // only the fold that leaves out the constant run is scored, for both forms alike
+        const string runs = """
+            run constant {
+              peak_lr 2e-4
+              train web { warmup 100 steps  stable 1900 steps }
+            }
+
+            run cosine {
+              peak_lr 2e-4
+              train web { warmup 100 steps  decay 1900 steps to 0 cosine }
+            }
+
+            """;
+        using var dir = new TempDirectory();
+        var logs = SyntheticLogs.Write(dir, runs + Eq1Law, every: 200);
+        string cpt = dir.File("runs.cpt", runs);
+        var json = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", "--format", "json", .. SyntheticLogs.Data(logs)]);
+        Assert.True(json.ExitCode == 0, json.Error);
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        Assert.Equal(["cosine"], root.GetProperty("unscoredRuns").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("eq1", root.GetProperty("chosenForm").GetString());
+        var text = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", .. SyntheticLogs.Data(logs)]);
+        Assert.Contains("(each of 2 fitted runs predicted from the others, except cosine: the other runs leave a parameter undetermined;", text.Out);
+    }
+
+    [Fact]
     public void Eq4_logs_of_switching_runs_choose_eq4_over_the_size_form_at_one_size()
     {
         using var dir = new TempDirectory();

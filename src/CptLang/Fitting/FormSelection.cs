@@ -57,38 +57,55 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     }
 
     /// <summary>Scores every candidate on <paramref name="fitted"/> (the fitted runs' rows) and
-    /// picks the winner; with fewer than two runs nothing is scored and <paramref name="fallback"/> wins.</summary>
+    /// picks the winner; with fewer than two runs nothing is scored and <paramref name="fallback"/> wins.
+    /// Every form is scored on the same folds: those whose remaining runs determine every fitted
+    /// parameter of every form (a fold that leaves one undetermined, e.g. Eq. 1's C fitted on a
+    /// constant-LR run alone, measures the missing run, not the law, and would favour a form
+    /// whose prior fills the gap); all folds when no fold qualifies.</summary>
     internal static FormSelection Select(List<LawForm> candidates, LawForm fallback, IReadOnlyList<FitRun> fitted)
     {
-        var scores = candidates.Select(f => FitForm.For(f)).Select(form => new FormScore(LawForms.Keyword(form.Form),
-            fitted.Count < 2 ? double.NaN : LeaveOneRunOut(form, fitted), fitted.Count,
+        var forms = candidates.Select(FitForm.For).ToList();
+        var folds = fitted.Count < 2 ? [] : forms.Select(form => Folds(form, fitted)).ToList();
+        var determined = Enumerable.Range(0, fitted.Count)
+            .Where(i => folds.Count > 0 && folds.All(f => f[i].Determined)).ToList();
+        var used = determined.Count > 0 ? determined : [.. Enumerable.Range(0, fitted.Count)];
+        var scores = forms.Select((form, k) => new FormScore(LawForms.Keyword(form.Form),
+            fitted.Count < 2 ? double.NaN : Mae(folds[k], used, fitted), fitted.Count,
             // the size form's N is each run's size, not fitted
             form.Count - form.Implied(fitted).Count)).ToList();
+        var skipped = fitted.Count < 2 ? [] : Enumerable.Range(0, fitted.Count).Except(used).Select(i => fitted[i].Name).ToList();
         var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
-        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true);
+        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true) { Unscored = skipped };
         double best = scored.Min(s => s.Mae);
         // OrderBy is stable: among as many parameters, the earlier form in LawForm order
         var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
-        return new(scores, chosen.Form, false);
+        return new(scores, chosen.Form, false) { Unscored = skipped };
     }
 
-    /// <summary>Mean absolute error of <paramref name="form"/> fitted on all runs but one, over
-    /// the rows of each run left out; NaN when a fit has no finite prediction.</summary>
-    static double LeaveOneRunOut(FitForm form, IReadOnlyList<FitRun> fitted)
-    {
-        double sum = 0;
-        int rows = 0;
-        for (int i = 0; i < fitted.Count; i++)
+    /// <summary>Fitted runs left out of the score because the other runs leave a parameter of
+    /// some form undetermined (empty when every fold counts).</summary>
+    public IReadOnlyList<string> Unscored { get; init; } = [];
+
+    /// <summary>Each fold of <paramref name="form"/>: fitted on all runs but one, its absolute
+    /// error summed over the rows of the run left out, and whether the others determined every
+    /// fitted parameter.</summary>
+    static (double Sum, bool Determined)[] Folds(FitForm form, IReadOnlyList<FitRun> fitted) =>
+        [.. Enumerable.Range(0, fitted.Count).Select(i =>
         {
-            var others = fitted.Where((_, j) => j != i).ToList();
-            var result = LawFitter.Fit(form, others);
+            var result = LawFitter.Fit(form, fitted.Where((_, j) => j != i).ToList());
             var values = form.Names.Select(n => result.Parameters[n]).ToArray();
             var run = fitted[i];
             var loss = form.Losses(values, run);
+            double sum = 0;
             for (int r = 0; r < run.Count; r++) sum += Math.Abs(loss[r] - run.Losses[r]);
-            rows += run.Count;
-        }
-        double mae = sum / rows;
+            return (sum, result.Unobserved.IsEmpty);
+        })];
+
+    /// <summary>Mean absolute error over the rows of the runs left out in <paramref name="used"/>
+    /// folds; NaN when a fit has no finite prediction.</summary>
+    static double Mae((double Sum, bool Determined)[] folds, List<int> used, IReadOnlyList<FitRun> fitted)
+    {
+        double mae = used.Sum(i => folds[i].Sum) / used.Sum(i => fitted[i].Count);
         return double.IsFinite(mae) ? mae : double.NaN;
     }
 }

@@ -42,13 +42,16 @@ internal static class FitReport
             text.Append(string.Join("  ", row.Select((cell, c) => c < left ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
     }
 
+    static string Unscored(FormSelection selection) => selection.Unscored.Count == 0 ? ""
+        : $", except {string.Join(", ", selection.Unscored)}: the other runs leave a parameter undetermined";
+
     /// <summary>--form auto: each form tried and its score, then the winner.</summary>
     static void Selection(StringBuilder text, FormSelection selection)
     {
         int runs = selection.Scores[0].Runs;
         text.Append(selection.Fallback
             ? $"--form auto: forms not compared ({(runs < 2 ? $"{runs} fitted run; leave-one-run-out needs two" : "no finite prediction")}); fitted as {selection.Chosen}, the default\n"
-            : $"--form auto: {selection.Chosen} chosen by {FormSelection.Metric} (each of {runs} fitted runs predicted from the others; within {(FormSelection.Tie * 100).ToString(CultureInfo.InvariantCulture)} % of the best, fewer parameters win)\n");
+            : $"--form auto: {selection.Chosen} chosen by {FormSelection.Metric} (each of {runs} fitted runs predicted from the others{Unscored(selection)}; within {(FormSelection.Tie * 100).ToString(CultureInfo.InvariantCulture)} % of the best, fewer parameters win)\n");
         var rows = new List<string[]> { new[] { "form", "score(MAE)", "runs", "parameters", "" } };
         foreach (var score in selection.Scores)
             rows.Add([score.Form, Fixed(score.Mae, 5), score.Runs.ToString(CultureInfo.InvariantCulture),
@@ -121,6 +124,9 @@ internal static class FitReport
                 json.WriteNumber("parameters", score.Parameters);
                 json.WriteEndObject();
             }
+            json.WriteEndArray();
+            json.WriteStartArray("unscoredRuns");
+            foreach (var run in selection.Unscored) json.WriteStringValue(run);
             json.WriteEndArray();
             json.WriteString("chosenForm", selection.Chosen);
         }
