@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CptLang.Laws.Derived;
 using CptLang.Laws.Schedules;
 using CptLang.Laws.Tests.Support;
@@ -15,15 +14,9 @@ public class PeakSearchTests(ITestOutputHelper output)
     static EvaluationPlan TwoStage(long totalSteps)
     {
         long pt = totalSteps * 8 / 10, cpt = totalSteps - pt, ptWarm = pt / 100, cptWarm = cpt / 100;
-        var segments = ImmutableArray.Create(
-            new Segment(1, ptWarm, 0, PhaseKind.Warmup, new Kernel(Shape.Linear, 0, 2e-4)),
-            new Segment(ptWarm + 1, pt, 0, PhaseKind.Decay, new Kernel(Shape.Cosine, 2e-4, 2e-5)),
-            new Segment(pt + 1, pt + cptWarm, 1, PhaseKind.Warmup, new Kernel(Shape.Linear, 0, 1e-4)),
-            new Segment(pt + cptWarm + 1, totalSteps, 1, PhaseKind.Decay, new Kernel(Shape.Cosine, 1e-4, 0)));
-        var stages = ImmutableArray.Create(
-            new Stage(StageKind.Pretraining, Plans.General, 1, pt),
-            new Stage(StageKind.Continual, Plans.Domain, pt + 1, totalSteps));
-        return new EvaluationPlan("long", 2e-4, null, PlanSettings.Default, stages, segments);
+        return Plans.TwoStage(PlanSettings.Default,
+            [Plans.Warmup(ptWarm, 0, 2e-4), Plans.Cosine(pt - ptWarm, 2e-4, 2e-5)],
+            [Plans.Warmup(cptWarm, 0, 1e-4), Plans.Cosine(cpt - cptWarm, 1e-4, 0)]);
     }
 
     [Theory]
