@@ -14,6 +14,11 @@ public readonly record struct FitBound(double Lower, double Upper, bool LogScale
 
     public double FromSearch(double x) => LogScaled ? Math.Exp(x) : x;
 
+    /// <summary>How far the value moves per unit of the search coordinate at
+    /// <paramref name="value"/> (<c>dθ/d ln θ = θ</c> when log-scaled, else 1): the chain rule
+    /// between a derivative or a scale in natural units and one in search coordinates.</summary>
+    public double ValuePerSearchUnit(double value) => LogScaled ? value : 1;
+
     /// <summary>True when <paramref name="value"/> sits on a bound (to 1e-6 of the interval's
     /// width, or of the log width for log-scaled parameters).</summary>
     public bool IsOnBound(double value)

@@ -105,8 +105,7 @@ public sealed class HuberObjective
             for (int k = 0; k < free.Length; k++) searchGradient[k] += priorGradient[free[k]];
         }
         // chain rule into search coordinates: d/d(ln θ) = θ·d/dθ
-        for (int k = 0; k < free.Length; k++)
-            if (form.Bounds[free[k]].LogScaled) searchGradient[k] *= parameters[free[k]];
+        for (int k = 0; k < free.Length; k++) searchGradient[k] *= form.Bounds[free[k]].ValuePerSearchUnit(parameters[free[k]]);
         return sum;
     }
 

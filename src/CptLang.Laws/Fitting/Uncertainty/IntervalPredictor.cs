@@ -36,7 +36,7 @@ public static class IntervalPredictor
         form.Evaluate(point.Values.AsSpan(), run, loss, jacobian);
         // each scale in the fitter's coordinates, and the parameter it belongs to
         var index = uncertainty.Scales.Select(s => form.Names.IndexOf(s.Key)).ToArray();
-        var scale = uncertainty.Scales.Select((s, k) => form.Bounds[index[k]].LogScaled ? s.Value / point.Values[index[k]] : s.Value).ToArray();
+        var scale = uncertainty.Scales.Select((s, k) => s.Value / form.Bounds[index[k]].ValuePerSearchUnit(point.Values[index[k]])).ToArray();
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + level) / 2);
         var spread = new double[n];
         var g = new double[m];
@@ -47,7 +47,7 @@ public static class IntervalPredictor
             for (int k = 0; k < m; k++)
             {
                 int p = index[k];
-                g[k] = jacobian[p * n + r] / loss[r] * (form.Bounds[p].LogScaled ? point.Values[p] : 1) * scale[k];
+                g[k] = jacobian[p * n + r] / loss[r] * form.Bounds[p].ValuePerSearchUnit(point.Values[p]) * scale[k];
             }
             double variance = uncertainty.Noise * uncertainty.Noise;
             for (int k = 0; k < m; k++)

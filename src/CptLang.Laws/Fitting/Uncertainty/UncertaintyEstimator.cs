@@ -72,7 +72,7 @@ public static class UncertaintyEstimator
         {
             int p = free[k];
             double sd = inflation * Math.Sqrt(covariance[k, k]);
-            scales.Add(KeyValuePair.Create(form.Names[p], form.Bounds[p].LogScaled ? sd * centre[p] : sd));
+            scales.Add(KeyValuePair.Create(form.Names[p], sd * form.Bounds[p].ValuePerSearchUnit(centre[p])));
             for (int l = 0; l < free.Length; l++)
                 correlation.Add(k == l ? 1 : covariance[k, l] / Math.Sqrt(covariance[k, k] * covariance[l, l]));
         }
@@ -132,6 +132,7 @@ public static class UncertaintyEstimator
     {
         var errors = new List<(double Squared, double Variance)>();
         var fixedArray = fixedValues.ToArray();
+        var gradient = new double[free.Length];
         for (int k = 0; k < runs.Count; k++)
         {
             var others = runs.Where((_, i) => i != k).ToList();
@@ -147,10 +148,11 @@ public static class UncertaintyEstimator
                 double error = Math.Log(run.Losses[i]) - Math.Log(loss[i]);
                 if (!double.IsFinite(error)) return 1;
                 // the variance of ln L from the parameters, linearised: g'Σg in search coordinates
+                for (int a = 0; a < free.Length; a++) gradient[a] = Gradient(form, refit, jacobian, free[a], i, n, loss[i]);
                 double variance = 0;
                 for (int a = 0; a < free.Length; a++)
                     for (int b = 0; b < free.Length; b++)
-                        variance += Gradient(form, refit, jacobian, free[a], i, n, loss[i]) * covariance[a, b] * Gradient(form, refit, jacobian, free[b], i, n, loss[i]);
+                        variance += gradient[a] * covariance[a, b] * gradient[b];
                 errors.Add((error * error, variance));
             }
         }
@@ -184,5 +186,5 @@ public static class UncertaintyEstimator
 
     /// <summary>d ln L / d(search coordinate of parameter p) at row i.</summary>
     static double Gradient(FitForm form, double[] parameters, double[] jacobian, int p, int i, int n, double loss) =>
-        jacobian[p * n + i] / loss * (form.Bounds[p].LogScaled ? parameters[p] : 1);
+        jacobian[p * n + i] / loss * form.Bounds[p].ValuePerSearchUnit(parameters[p]);
 }
