@@ -41,6 +41,16 @@ public abstract class FitForm
         return loss;
     }
 
+    /// <summary><c>Σ |L_pred − L_obs|</c> over the rows of <paramref name="run"/>: a left-out
+    /// run's share of a leave-one-run-out MAE.</summary>
+    public double AbsoluteError(ReadOnlySpan<double> parameters, FitRun run)
+    {
+        var loss = Losses(parameters, run);
+        double sum = 0;
+        for (int r = 0; r < loss.Length; r++) sum += Math.Abs(loss[r] - run.Losses[r]);
+        return sum;
+    }
+
     /// <summary>The loss at one row and its gradient (for checks; the fitter uses
     /// <see cref="Evaluate"/>).</summary>
     public double Value(ReadOnlySpan<double> parameters, FitRun run, int row, Span<double> gradient)

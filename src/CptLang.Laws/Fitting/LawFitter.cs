@@ -86,10 +86,7 @@ public static class LawFitter
             var others = runs.Where((_, j) => j != i).ToList();
             var fold = new HuberObjective(form, others, fixedByIndex) { PriorStrength = strengths[k] };
             var refit = Minimise(fold, full[k].Search, lower, upper, Fold);
-            var loss = form.Losses(fold.Parameters(refit.Search), runs[i]);
-            double sum = 0;
-            for (int r = 0; r < loss.Length; r++) sum += Math.Abs(loss[r] - runs[i].Losses[r]);
-            errors[k, i] = (sum, loss.Length);
+            errors[k, i] = (form.AbsoluteError(fold.Parameters(refit.Search), runs[i]), runs[i].Count);
         });
         var scores = Enumerable.Range(0, strengths.Count).Select(k =>
         {

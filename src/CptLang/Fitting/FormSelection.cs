@@ -94,11 +94,7 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
         {
             var result = LawFitter.Fit(form, fitted.Where((_, j) => j != i).ToList());
             var values = form.Names.Select(n => result.Parameters[n]).ToArray();
-            var run = fitted[i];
-            var loss = form.Losses(values, run);
-            double sum = 0;
-            for (int r = 0; r < run.Count; r++) sum += Math.Abs(loss[r] - run.Losses[r]);
-            return (sum, result.Unobserved.IsEmpty);
+            return (form.AbsoluteError(values, fitted[i]), result.Unobserved.IsEmpty);
         })];
 
     /// <summary>Mean absolute error over the rows of the runs left out in <paramref name="used"/>
