@@ -22,13 +22,16 @@ public class MultiPowerFitBenchmarks
         ["L0"] = 2.6514, ["A"] = 0.6012, ["alpha"] = 0.453, ["B"] = 437.95, ["C"] = 2.1325, ["beta"] = 0.5979, ["gamma"] = 0.6552,
     });
 
-    (ScheduleAreas Areas, long[] Steps, double[] Losses)[] logs = [];
+    FitRun[] runs = [];
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => runs = Runs3();
+
+    /// <summary>The three runs, their logs drawn with seed 3.</summary>
+    internal static FitRun[] Runs3()
     {
         var random = new Random(3);
-        logs = [.. new[]
+        return [.. new[]
         {
             Plan("cosine", new Segment(2161, 24_000, 0, PhaseKind.Decay, new Kernel(Shape.Cosine, 3e-4, 3e-5))),
             Plan("constant", new Segment(2161, 24_000, 0, PhaseKind.Stable, Kernel.Constant(3e-4))),
@@ -38,15 +41,11 @@ public class MultiPowerFitBenchmarks
             var steps = Enumerable.Range(0, 200).Select(i => 2_200 + (long)i * (24_000 - 2_200) / 199).ToArray();
             var predictor = new LossPredictor(plan, [new ParametricLaw(Runs.General, Truth)]);
             var losses = steps.Select(s => predictor.LossAt(0, s).Value * (1 + 0.002 * (2 * random.NextDouble() - 1))).ToArray();
-            return (new ScheduleAreas(plan), steps, losses);
+            return FitRun.Create(new ScheduleAreas(plan), Runs.General, steps, losses);
         })];
     }
 
-    static EvaluationPlan Plan(string name, params Segment[] after) => new(name, 3e-4, null, PlanSettings.Default,
-        [new Stage(StageKind.Pretraining, Runs.General, 1, 24_000)],
-        ImmutableArray.Create([new Segment(1, 2_160, 0, PhaseKind.Warmup, new Kernel(Shape.Linear, 0, 3e-4)), .. after]));
-
     [Benchmark]
     public double Three_runs_of_200_points() =>
-        LawFitter.Fit(FitForm.For(LawForm.MultiPower), [.. logs.Select(l => FitRun.Create(l.Areas, Runs.General, l.Steps, l.Losses))]).Objective;
+        LawFitter.Fit(FitForm.For(LawForm.MultiPower), runs).Objective;
 }

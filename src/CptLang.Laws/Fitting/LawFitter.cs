@@ -189,6 +189,13 @@ public static class LawFitter
         return objective.Parameters(search);
     }
 
+    /// <summary>The minimum near <paramref name="start"/> (a bootstrap replicate's or a fold's,
+    /// from the fit): Levenberg–Marquardt (<see cref="GaussNewtonRefit"/>), which needs a tenth of
+    /// the evaluations, or <see cref="Refine"/> where it does not converge.</summary>
+    public static double[] RefineNear(FitForm form, IReadOnlyList<FitRun> runs, ReadOnlySpan<double> start, IReadOnlyList<double> fixedValues,
+        double priorStrength = 0) =>
+        GaussNewtonRefit.Minimise(form, runs, start, fixedValues, priorStrength) ?? Refine(form, runs, start, fixedValues, priorStrength);
+
     /// <summary>One local search. A search that stops early (iteration limit, failed line search)
     /// keeps the best point it evaluated: the multi-start compares honest objective values.</summary>
     static (double Value, double[] Search) Minimise(HuberObjective objective, double[] start, Vector<double> lower, Vector<double> upper, Precision precision)

@@ -53,7 +53,7 @@ public static class UncertaintyEstimator
                 var shifted = BlockResample(residuals[k], blocks[k], random);
                 return run.WithLosses([.. shifted.Select((e, i) => Math.Exp(fittedLog[k][i] + e))]);
             }).ToList();
-            var refit = LawFitter.Refine(form, resampled, centre, fixedValues, priorStrength);
+            var refit = LawFitter.RefineNear(form, resampled, centre, fixedValues, priorStrength);
             search[j] = [.. free.Select(p => form.Bounds[p].ToSearch(refit[p]))];
         });
         if (search.Any(s => s.Any(x => !double.IsFinite(x)))) return null;
@@ -137,7 +137,7 @@ public static class UncertaintyEstimator
         {
             var others = runs.Where((_, i) => i != k).ToList();
             if (!FitDiagnostics.Unobserved(form, others, centre, fixedArray).IsEmpty) continue;
-            var refit = LawFitter.Refine(form, others, centre, fixedValues, priorStrength);
+            var refit = LawFitter.RefineNear(form, others, centre, fixedValues, priorStrength);
             var run = runs[k];
             int n = run.Count;
             var loss = new double[n];
