@@ -33,9 +33,9 @@ public class MultiPowerFitBenchmarks
         var random = new Random(3);
         return [.. new[]
         {
-            Plan("cosine", new Segment(2161, 24_000, 0, PhaseKind.Decay, new Kernel(Shape.Cosine, 3e-4, 3e-5))),
-            Plan("constant", new Segment(2161, 24_000, 0, PhaseKind.Stable, Kernel.Constant(3e-4))),
-            Plan("drop", new Segment(2161, 7_999, 0, PhaseKind.Stable, Kernel.Constant(3e-4)), new Segment(8_000, 24_000, 0, PhaseKind.Stable, Kernel.Constant(9e-5))),
+            Schedule("cosine", new Segment(2161, 24_000, 0, PhaseKind.Decay, new Kernel(Shape.Cosine, 3e-4, 3e-5))),
+            Schedule("constant", new Segment(2161, 24_000, 0, PhaseKind.Stable, Kernel.Constant(3e-4))),
+            Schedule("drop", new Segment(2161, 7_999, 0, PhaseKind.Stable, Kernel.Constant(3e-4)), new Segment(8_000, 24_000, 0, PhaseKind.Stable, Kernel.Constant(9e-5))),
         }.Select(plan =>
         {
             var steps = Enumerable.Range(0, 200).Select(i => 2_200 + (long)i * (24_000 - 2_200) / 199).ToArray();
@@ -44,6 +44,10 @@ public class MultiPowerFitBenchmarks
             return FitRun.Create(new ScheduleAreas(plan), Runs.General, steps, losses);
         })];
     }
+
+    static EvaluationPlan Schedule(string name, params Segment[] after) => new(name, 3e-4, null, PlanSettings.Default,
+        [new Stage(StageKind.Pretraining, Runs.General, 1, 24_000)],
+        ImmutableArray.Create([new Segment(1, 2_160, 0, PhaseKind.Warmup, new Kernel(Shape.Linear, 0, 3e-4)), .. after]));
 
     [Benchmark]
     public double Three_runs_of_200_points() =>

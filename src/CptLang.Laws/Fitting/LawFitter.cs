@@ -22,9 +22,6 @@ public static class LawFitter
     /// <summary>The search from the best coarse results, to full precision.</summary>
     static readonly Precision Fine = new(1e-13, 1e-13, 1e-16, 2000);
 
-    /// <summary>A fit without one run, from the fit with it (leave-one-run-out scores).</summary>
-    static readonly Precision Fold = new(1e-10, 1e-10, 1e-13, 300);
-
     /// <param name="fixedValues">Parameters held at a value (by name); the others are fitted.</param>
     public static FitResult Fit(FitForm form, IReadOnlyList<FitRun> runs, IReadOnlyDictionary<string, double>? fixedValues = null)
     {
@@ -80,13 +77,13 @@ public static class LawFitter
             full[k] = (Result(form, runs, fixedByIndex, parameters, DataValue(objective, parameters), full[origin].Result.Starts), search);
         }
         var errors = new (double Sum, int Rows)[strengths.Count, runs.Count];
+        var fits = full.Select(f => objective.Parameters(f.Search)).ToArray();
         Parallel.For(0, strengths.Count * runs.Count, job =>
         {
             int k = job / runs.Count, i = job % runs.Count;
             var others = runs.Where((_, j) => j != i).ToList();
-            var fold = new HuberObjective(form, others, fixedByIndex) { PriorStrength = strengths[k] };
-            var refit = Minimise(fold, full[k].Search, lower, upper, Fold);
-            errors[k, i] = (form.AbsoluteError(fold.Parameters(refit.Search), runs[i]), runs[i].Count);
+            var refit = RefineNear(form, others, fits[k], fixedByIndex, strengths[k]);
+            errors[k, i] = (form.AbsoluteError(refit, runs[i]), runs[i].Count);
         });
         var scores = Enumerable.Range(0, strengths.Count).Select(k =>
         {
