@@ -99,7 +99,8 @@ static class GaussNewtonRefit
                     double slope = a < d ? r : d * Math.Sign(r), weight = a < d ? 1 : 0;
                     for (int k = 0; k < m; k++)
                         row[k] = jacobian[free[k] * n + i] / loss[i] * form.Bounds[free[k]].ValuePerSearchUnit(point[free[k]]);
-                    // objective derivative: −ρ'(r)·d ln L; curvature: the reweighted Gauss–Newton term
+                    // objective derivative: −ρ'(r)·d ln L; curvature: ρ''(r)·(d ln L)², the Gauss–Newton
+                    // term of a row inside δ (beyond it the Huber loss is linear and adds none)
                     for (int k = 0; k < m; k++)
                     {
                         g[k] -= slope * row[k];
