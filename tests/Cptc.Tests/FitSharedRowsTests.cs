@@ -48,6 +48,41 @@ public class FitSharedRowsTests
     }
 
     [Fact]
+    public void Leaving_out_the_pre_training_run_keeps_its_rows_in_the_fit()
+    {
+        // every pre-training row is repeated in the CPT logs: left out, pretrain has nothing to
+        // predict, and the folds that leave out a CPT run keep the pre-training rows
+        using var dir = new TempDirectory();
+        var logs = Logs(dir);
+        string cpt = dir.File("runs.cpt", Runs);
+        string[] data = ["--data", $"pretrain={logs["pretrain"]}", "--data", $"cpt_a={logs["cpt_a"]}", "--data", $"cpt_b={logs["cpt_b"]}"];
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", "--format", "json", "--replicates", "0", .. data]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(["pretrain"], json.GetProperty("sharedRuns").EnumerateArray().Select(r => r.GetString()));
+        // the logs come from an Eq. 4 law with six digits: the chosen form predicts each left-out run
+        var scores = json.GetProperty("formSelection").EnumerateArray().ToDictionary(f => f.GetProperty("form").GetString()!, f => f.GetProperty("mae").GetDouble());
+        Assert.InRange(scores["eq4"], 0, 1e-4);
+
+        var text = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "auto", "--replicates", "0", .. data]);
+        Assert.Contains("pretrain: every row is also in another fitted run's log, so leaving it out keeps its rows in the fit", text.Out);
+    }
+
+    [Theory]
+    [InlineData("106M", 100)]
+    [InlineData("594M", 0)]
+    public void Rows_of_models_of_two_sizes_are_two_observations(string size, int shared)
+    {
+        using var dir = new TempDirectory();
+        var logs = Logs(dir);
+        string cpt = dir.File("runs.cpt", Runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "size", "--format", "json", "--replicates", "0",
+            "--data", $"pretrain={logs["pretrain"]}", "--data", $"cpt_a={logs["cpt_a"]}", "--model-size", "pretrain=106M", "--model-size", $"cpt_a={size}"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(shared, JsonDocument.Parse(result.Out).RootElement.GetProperty("sharedRows").GetInt32());
+    }
+
+    [Fact]
     public void A_log_with_only_shared_rows_is_left_out_with_a_warning()
     {
         using var dir = new TempDirectory();

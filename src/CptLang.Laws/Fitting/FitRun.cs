@@ -47,6 +47,34 @@ public sealed class FitRun
             plan.Continual?.ReplayRatio ?? 0, ValidationRoles.Of(law, plan), modelSize) { Schedule = areas };
     }
 
+    /// <summary>The same run with, per row, the other fitted runs whose logs hold the same row
+    /// (same step, areas and loss: a CPT log's copy of the shared pre-training rows, kept once
+    /// here). Leaving this run out of a fit then keeps those rows in the fit
+    /// (<see cref="LeaveOneRunOut"/>).</summary>
+    public FitRun WithSharedRows(IReadOnlyList<IReadOnlyList<string>> alsoLoggedBy)
+    {
+        ArgumentNullException.ThrowIfNull(alsoLoggedBy);
+        if (alsoLoggedBy.Count != Count) throw new ArgumentException($"{alsoLoggedBy.Count} rows for {Count}", nameof(alsoLoggedBy));
+        return new FitRun(this, [.. Losses]) { AlsoLoggedBy = alsoLoggedBy };
+    }
+
+    /// <summary>The same run at other logged steps (ascending), its areas computed anew.</summary>
+    internal FitRun WithRows(long[] steps, double[] losses)
+    {
+        var areas = Schedule ?? throw new InvalidOperationException("the run has no schedule");
+        return new FitRun(Name, areas.AtSteps(steps), losses, ReplayRatio, Role, ModelSize) { Schedule = areas };
+    }
+
+    /// <summary>Per row, the other fitted runs whose logs hold the same row; empty lists when
+    /// none do.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> AlsoLoggedBy
+    {
+        get => alsoLoggedBy ??= [.. Enumerable.Repeat<IReadOnlyList<string>>([], Count)];
+        private init => alsoLoggedBy = value;
+    }
+
+    IReadOnlyList<IReadOnlyList<string>>? alsoLoggedBy;
+
     /// <summary>The same run and steps with other observed losses (a bootstrap replicate's):
     /// the areas and the Multi-Power Law's nodes are shared, not recomputed.</summary>
     public FitRun WithLosses(ReadOnlySpan<double> losses)
@@ -70,6 +98,7 @@ public sealed class FitRun
         ReplayRatio = source.ReplayRatio;
         Role = source.Role;
         Schedule = source.Schedule;
+        alsoLoggedBy = source.alsoLoggedBy;
         // the Multi-Power Law's columns depend on the schedule only: one lazy copy for every replicate
         multiPowerColumns = source.multiPowerColumns;
     }

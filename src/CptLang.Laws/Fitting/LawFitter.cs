@@ -78,12 +78,13 @@ public static class LawFitter
         }
         var errors = new (double Sum, int Rows)[strengths.Count, runs.Count];
         var fits = full.Select(f => objective.Parameters(f.Search)).ToArray();
+        var folds = Enumerable.Range(0, runs.Count).Select(i => LeaveOneRunOut.Fold(runs, i)).ToArray();
         Parallel.For(0, strengths.Count * runs.Count, job =>
         {
             int k = job / runs.Count, i = job % runs.Count;
-            var others = runs.Where((_, j) => j != i).ToList();
-            var refit = RefineNear(form, others, fits[k], fixedByIndex, strengths[k]);
-            errors[k, i] = (form.AbsoluteError(refit, runs[i]), runs[i].Count);
+            if (folds[i].Predicted is not { } predicted) return;
+            var refit = RefineNear(form, folds[i].Fitted, fits[k], fixedByIndex, strengths[k]);
+            errors[k, i] = (form.AbsoluteError(refit, predicted), predicted.Count);
         });
         var scores = Enumerable.Range(0, strengths.Count).Select(k =>
         {

@@ -70,17 +70,23 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
             .Where(i => folds.Count > 0 && folds.All(f => f[i].Determined)).ToList();
         var used = determined.Count > 0 ? determined : [.. Enumerable.Range(0, fitted.Count)];
         var scores = forms.Select((form, k) => new FormScore(LawForms.Keyword(form.Form),
-            fitted.Count < 2 ? double.NaN : Mae(folds[k], used, fitted), fitted.Count,
+            fitted.Count < 2 ? double.NaN : Mae(folds[k], used), fitted.Count,
             // the size form's N is each run's size, not fitted
             form.Count - form.Implied(fitted).Count)).ToList();
         var skipped = fitted.Count < 2 ? [] : Enumerable.Range(0, fitted.Count).Except(used).Select(i => fitted[i].Name).ToList();
+        var shared = folds.Count == 0 ? [] : Enumerable.Range(0, fitted.Count).Where(i => folds[0][i].Rows == 0).Select(i => fitted[i].Name).ToList();
         var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
-        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true) { Unscored = skipped };
+        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true) { Unscored = skipped, Shared = shared };
         double best = scored.Min(s => s.Mae);
         // OrderBy is stable: among as many parameters, the earlier form in LawForm order
         var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
-        return new(scores, chosen.Form, false) { Unscored = skipped };
+        return new(scores, chosen.Form, false) { Unscored = skipped, Shared = shared };
     }
+
+    /// <summary>Fitted runs with nothing to predict: every row of theirs is also in another fitted
+    /// run's log (a pre-training run whose rows the CPT logs repeat), so leaving them out keeps
+    /// those rows in the fit.</summary>
+    public IReadOnlyList<string> Shared { get; init; } = [];
 
     /// <summary>Fitted runs left out of the score because the other runs leave a parameter of
     /// some form undetermined (empty when every fold counts).</summary>
@@ -89,19 +95,22 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     /// <summary>Each fold of <paramref name="form"/>: fitted on all runs but one, its absolute
     /// error summed over the rows of the run left out, and whether the others determined every
     /// fitted parameter.</summary>
-    static (double Sum, bool Determined)[] Folds(FitForm form, IReadOnlyList<FitRun> fitted) =>
+    static (double Sum, int Rows, bool Determined)[] Folds(FitForm form, IReadOnlyList<FitRun> fitted) =>
         [.. Enumerable.Range(0, fitted.Count).Select(i =>
         {
-            var result = LawFitter.Fit(form, fitted.Where((_, j) => j != i).ToList());
+            // a run whose every row another fitted run also logs has nothing to predict
+            var (others, predicted) = LeaveOneRunOut.Fold(fitted, i);
+            if (predicted is null) return (0.0, 0, true);
+            var result = LawFitter.Fit(form, others);
             var values = form.Names.Select(n => result.Parameters[n]).ToArray();
-            return (form.AbsoluteError(values, fitted[i]), result.Unobserved.IsEmpty);
+            return (form.AbsoluteError(values, predicted), predicted.Count, result.Unobserved.IsEmpty);
         })];
 
-    /// <summary>Mean absolute error over the rows of the runs left out in <paramref name="used"/>
-    /// folds; NaN when a fit has no finite prediction.</summary>
-    static double Mae((double Sum, bool Determined)[] folds, List<int> used, IReadOnlyList<FitRun> fitted)
+    /// <summary>Mean absolute error over the predicted rows of the runs left out in
+    /// <paramref name="used"/> folds; NaN when a fit has no finite prediction.</summary>
+    static double Mae((double Sum, int Rows, bool Determined)[] folds, List<int> used)
     {
-        double mae = used.Sum(i => folds[i].Sum) / used.Sum(i => fitted[i].Count);
+        double mae = used.Sum(i => folds[i].Sum) / used.Sum(i => folds[i].Rows);
         return double.IsFinite(mae) ? mae : double.NaN;
     }
 }

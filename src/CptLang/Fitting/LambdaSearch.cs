@@ -20,7 +20,7 @@ internal static class LambdaSearch
 
     /// <param name="rows">Each run's plan, observed steps and losses, and whether it is held out.</param>
     public static Result Search(FitForm form, Dictionary<string, double> fixedValues, string law,
-        IReadOnlyList<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)> rows)
+        IReadOnlyList<(EvaluationPlan Plan, long[] Steps, double[] Losses, IReadOnlyList<string>[] Shared, double? Size, bool HeldOut)> rows)
     {
         double Objective(double lambda) => LawFitter.Fit(form, Runs(rows, law, lambda), fixedValues).Objective;
 
@@ -46,8 +46,8 @@ internal static class LambdaSearch
     static double ToLambda(double exponent) => 1 - Math.Pow(10, exponent);
 
     /// <summary>The fitted runs' observations with their areas under <paramref name="lambda"/>.</summary>
-    public static List<FitRun> Runs(IEnumerable<(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut)> rows, string law, double lambda) =>
-        [.. rows.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(WithLambda(r.Plan, lambda)), law, r.Steps, r.Losses, r.Size))];
+    public static List<FitRun> Runs(IEnumerable<(EvaluationPlan Plan, long[] Steps, double[] Losses, IReadOnlyList<string>[] Shared, double? Size, bool HeldOut)> rows, string law, double lambda) =>
+        [.. rows.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(WithLambda(r.Plan, lambda)), law, r.Steps, r.Losses, r.Size).WithSharedRows(r.Shared))];
 
     public static EvaluationPlan WithLambda(EvaluationPlan plan, double lambda) =>
         plan with { Settings = plan.Settings with { Lambda = lambda } };

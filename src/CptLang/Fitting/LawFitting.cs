@@ -22,7 +22,11 @@ public static class LawFitting
         new Session(compilation, request).Run(readLog);
 
     /// <summary>A run's rows to fit or predict, and its model size for the size form.</summary>
-    sealed record Observed(EvaluationPlan Plan, long[] Steps, double[] Losses, double? Size, bool HeldOut);
+    /// <param name="Shared">Per row, the other fitted runs whose logs hold it too (docs/cli.md).</param>
+    sealed record Observed(EvaluationPlan Plan, long[] Steps, double[] Losses, IReadOnlyList<string>[] Shared, double? Size, bool HeldOut)
+    {
+        public FitRun Run(EvaluationPlan plan, string law) => FitRun.Create(new ScheduleAreas(plan), law, Steps, Losses, Size).WithSharedRows(Shared);
+    }
 
     sealed class Session(Compilation compilation, FitRequest request)
     {
@@ -86,7 +90,7 @@ public static class LawFitting
                 observed = Observe(autoLogs, sizes, lawAt, out shared);
                 if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
                 var fallback = FormSelection.Default(candidates, (existing?.Definition as ParametricLaw)?.Parameters.Form, plans);
-                var fittedRuns = observed.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(r.Plan), law, r.Steps, r.Losses, r.Size)).ToList();
+                var fittedRuns = observed.Where(r => !r.HeldOut).Select(r => r.Run(r.Plan, law)).ToList();
                 selection = FormSelection.Select(candidates, fallback, fittedRuns);
                 if (selection.Fallback)
                     Report([lawAt.FitFormNotSelected(law, fittedRuns.Count < 2
@@ -136,12 +140,12 @@ public static class LawFitting
                 if (choice.Form is null) return Stop(Invalid("--fit-lambda does not apply to a weighted sum (Eq. 6)", "its laws keep the lambda they were fitted with"));
                 if (LambdaOverride(plans) is { } own)
                     return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
-                lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Size, r.HeldOut))]);
+                lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Shared, r.Size, r.HeldOut))]);
             }
             var runs = observed.Select(r =>
             {
                 var plan = lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda);
-                return (Plan: plan, Run: FitRun.Create(new ScheduleAreas(plan), law, r.Steps, r.Losses, r.Size), r.HeldOut);
+                return (Plan: plan, Run: r.Run(plan, law), r.HeldOut);
             }).ToList();
 
             var fit = choice.Sum is { } sum
@@ -214,23 +218,23 @@ public static class LawFitting
         List<Observed> Observe(List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs,
             Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
-            (var rows, shared) = SharedRows.Dedupe(checkedLogs);
+            (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
             var observed = new List<Observed>();
             for (int i = 0; i < checkedLogs.Count; i++)
             {
                 var (plan, _, heldOut) = checkedLogs[i];
-                var (steps, losses) = (rows[i].Steps, rows[i].Losses);
+                var (steps, losses, sharers) = (rows[i].Steps, rows[i].Losses, rows[i].AlsoLoggedBy);
                 if (request.AfterSwitch)
                 {
                     int first = Array.FindIndex(steps, s => s > plan.SwitchStep);
-                    (steps, losses) = first < 0 ? ([], []) : (steps[first..], losses[first..]);
+                    (steps, losses, sharers) = first < 0 ? ([], [], []) : (steps[first..], losses[first..], sharers[first..]);
                 }
                 if (steps.Length == 0)
                 {
                     Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
                     continue;
                 }
-                observed.Add(new(plan, steps, losses, sizes is not null && sizes.TryGetValue(plan.Run, out double size) ? size : null, heldOut));
+                observed.Add(new(plan, steps, losses, sharers, sizes is not null && sizes.TryGetValue(plan.Run, out double size) ? size : null, heldOut));
             }
             return observed;
         }

@@ -42,8 +42,10 @@ internal static class FitReport
             text.Append(string.Join("  ", row.Select((cell, c) => c < left ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
     }
 
-    static string Unscored(FormSelection selection) => selection.Unscored.Count == 0 ? ""
-        : $", except {string.Join(", ", selection.Unscored)}: the other runs leave a parameter undetermined";
+    static string Unscored(FormSelection selection) =>
+        (selection.Unscored.Count == 0 ? "" : $", except {string.Join(", ", selection.Unscored)}: the other runs leave a parameter undetermined") +
+        (selection.Shared.Count == 0 ? "" : $"{(selection.Unscored.Count == 0 ? ", except" : ";")} {string.Join(", ", selection.Shared)}: " +
+            $"every row {(selection.Shared.Count == 1 ? "is" : "of each is")} also in another fitted run's log, so leaving {(selection.Shared.Count == 1 ? "it" : "one")} out keeps its rows in the fit");
 
     /// <summary>--form auto: each form tried and its score, then the winner.</summary>
     static void Selection(StringBuilder text, FormSelection selection)
@@ -127,6 +129,9 @@ internal static class FitReport
             json.WriteEndArray();
             json.WriteStartArray("unscoredRuns");
             foreach (var run in selection.Unscored) json.WriteStringValue(run);
+            json.WriteEndArray();
+            json.WriteStartArray("sharedRuns");
+            foreach (var run in selection.Shared) json.WriteStringValue(run);
             json.WriteEndArray();
             json.WriteString("chosenForm", selection.Chosen);
         }

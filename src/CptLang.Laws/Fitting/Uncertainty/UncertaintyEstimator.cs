@@ -135,10 +135,9 @@ public static class UncertaintyEstimator
         var gradient = new double[free.Length];
         for (int k = 0; k < runs.Count; k++)
         {
-            var others = runs.Where((_, i) => i != k).ToList();
-            if (!FitDiagnostics.Unobserved(form, others, centre, fixedArray).IsEmpty) continue;
+            var (others, run) = LeaveOneRunOut.Fold(runs, k);
+            if (run is null || !FitDiagnostics.Unobserved(form, others, centre, fixedArray).IsEmpty) continue;
             var refit = LawFitter.RefineNear(form, others, centre, fixedValues, priorStrength);
-            var run = runs[k];
             int n = run.Count;
             var loss = new double[n];
             var jacobian = new double[form.Count * n];
