@@ -93,8 +93,9 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     public IReadOnlyList<string> Unscored { get; init; } = [];
 
     /// <summary>Each fold of <paramref name="form"/>: fitted on all runs but one, its absolute
-    /// error summed over the rows of the run left out, and whether the others determined every
-    /// fitted parameter.</summary>
+    /// error summed over the rows of the run left out that no other fitted run logs
+    /// (<see cref="LeaveOneRunOut"/>), how many, and whether the others determined every fitted
+    /// parameter.</summary>
     static (double Sum, int Rows, bool Determined)[] Folds(FitForm form, IReadOnlyList<FitRun> fitted) =>
         [.. Enumerable.Range(0, fitted.Count).Select(i =>
         {

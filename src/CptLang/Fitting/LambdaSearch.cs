@@ -18,7 +18,8 @@ internal static class LambdaSearch
 
     public sealed record Result(double Lambda, double Objective, double FileLambda, double FileObjective);
 
-    /// <param name="rows">Each run's plan, observed steps and losses, and whether it is held out.</param>
+    /// <param name="rows">Each run's plan, observed steps and losses, the other runs that log
+    /// each row too, and whether it is held out.</param>
     public static Result Search(FitForm form, Dictionary<string, double> fixedValues, string law,
         IReadOnlyList<(EvaluationPlan Plan, long[] Steps, double[] Losses, IReadOnlyList<string>[] Shared, double? Size, bool HeldOut)> rows)
     {
