@@ -55,6 +55,8 @@ public class CptFromLogsExampleTests
         // the fitted laws (written into the copy) against the held-out logs, after the switch
         var fitted = Compilation.Create(File.ReadAllText(Path.Combine(dir.Path, "runs.cpt")));
         Assert.False(fitted.HasErrors);
+        // both blocks carry the uncertainty the page's `predict --interval` reads
+        Assert.Equal(2, fitted.Bound.Laws.Count(law => law.Uncertainty is { IsValid: true }));
         var truth = Compilation.Create(LogGenerator.TrueLaws);
         double noise = Math.Sqrt(2 / Math.PI) * Math.Sqrt(LogGenerator.WhiteNoise * LogGenerator.WhiteNoise + LogGenerator.SlowNoise * LogGenerator.SlowNoise);
         foreach (var run in new[] { "cpt_c", "cpt_d" })
