@@ -110,7 +110,7 @@ public class FeatureTests
     {
         string text = "law web {\n  L0 = 2.9  A = 0.59  alpha = 0.76  C = 0.47\n  uncertainty {\n    runs = 2  replicates = 100  inflation = 1  noise = 0.001\n    sd L0 = 0.04  sd A = 0.04  corr L0 A = -0.9\n  \n  }\n}\n";
         var labels = CompletionHandler.Complete(Open(text), At(text, "  \n  }", 2)).Select(i => i.Label).ToList();
-        Assert.Equal(["runs", "replicates", "inflation", "noise", "sd", "corr"], labels);
+        Assert.Equal(["runs", "replicates", "inflation", "noise", "reach", "sd", "corr"], labels);
         // after the part, still the law's missing parameters (none here)
         Assert.Empty(CompletionHandler.Complete(Open(text), At(text, "}\n}", 1)));
         Assert.Contains("0.59", HoverHandler.Hover(Open(text), At(text, "A = 0.59"), default)!.Contents.Value);

@@ -20,6 +20,7 @@ public class LawUncertaintyTests
             replicates = 100
             inflation = 1.5
             noise = 0.001
+            reach = 7.5
             sd L0 = 0.04
             sd A = 0.04
             sd alpha = 0.08
@@ -45,6 +46,7 @@ public class LawUncertaintyTests
         Assert.Equal(["L0", "A", "alpha", "C"], u.Scales.Select(s => s.Key));
         Assert.Equal([0.04, 0.04, 0.08, 0.03], u.Scales.Select(s => s.Value));
         Assert.Equal((2, 100, 1.5, 0.001), (u.Runs, u.Replicates, u.Inflation, u.Noise));
+        Assert.Equal(7.5, u.Reach);
         Assert.Equal(-0.9, u.CorrelationOf(0, 1));
         Assert.Equal(-0.9, u.CorrelationOf(1, 0));
         Assert.Equal(1, u.CorrelationOf(2, 2));
@@ -69,7 +71,7 @@ public class LawUncertaintyTests
         var back = DiagnosticAssert.Clean(block).Bound.Laws[0].Uncertainty!;
         Assert.Equal(u.Scales.Select(s => (s.Key, s.Value)), back.Scales.Select(s => (s.Key, s.Value)));
         Assert.Equal(u.Correlation.ToArray(), back.Correlation.ToArray());
-        Assert.Equal((u.Noise, u.Runs, u.Replicates, u.Inflation), (back.Noise, back.Runs, back.Replicates, back.Inflation));
+        Assert.Equal((u.Noise, u.Runs, u.Replicates, u.Inflation, u.Reach), (back.Noise, back.Runs, back.Replicates, back.Inflation, back.Reach));
         Assert.Equal(block, Formatter.Format(SyntaxTree.Parse(Text.SourceText.From(block))));
     }
 
@@ -149,11 +151,18 @@ public class LawUncertaintyTests
         law web {
           L0 = 2.9  A = 0.59  alpha = 0.76  C = 0.47
           uncertainty {
-            runs = [0.5]  replicates = [1]  inflation = [0.9]  noise = [-0.1]
+            runs = [0.5]  replicates = [1]  inflation = [0.9]  noise = [-0.1]  reach = [0]
             sd L0 = [0]  sd A = 0.2  corr L0 A = [1]
           }
         }
-        """, "CPT2047", "CPT2047", "CPT2047", "CPT2047", "CPT2047", "CPT2047");
+        """, "CPT2047", "CPT2047", "CPT2047", "CPT2047", "CPT2047", "CPT2047", "CPT2047");
+
+    [Fact]
+    public void A_part_without_reach_binds_as_before_it_was_stored()
+    {
+        var u = DiagnosticAssert.Clean(Part("    sd L0 = 0.1  sd A = 0.2  corr A L0 = 0.5")).Bound.Laws[0].Uncertainty!;
+        Assert.Null(u.Reach);
+    }
 
     [Fact]
     public void Draws_are_deterministic_antithetic_and_have_the_stored_correlation()

@@ -82,6 +82,9 @@ public class IntervalTests
         Assert.True(u.Inflation >= 1);
         // the noise estimate is near the logs' (0.002 in ln loss)
         Assert.InRange(u.Noise, 0.001, 0.004);
+        // reach: the forward area at the fitted runs' last logged step, 12,000 at 3e-4 (the warmup
+        // counted at its peak) for the constant run, the furthest
+        Assert.Equal(12_000 * 3e-4, u.Reach!.Value, 9);
         var json = JsonDocument.Parse(fit.Out).RootElement.GetProperty("uncertainty");
         Assert.Equal(100, json.GetProperty("replicates").GetInt32());
         Assert.Equal(u.Scales[0].Value, json.GetProperty("sd").GetProperty("L0").GetDouble());
@@ -168,6 +171,25 @@ public class IntervalTests
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Contains(" ± ", table.Out, StringComparison.Ordinal);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Rows_past_the_fitted_reach_are_reported_once_per_law()
+    {
+        using var dir = new TempDirectory();
+        var (cpt, _, _) = Fitted(dir, seed: 4);
+        // a run twice as long as the fitted ones: the band there is past what the folds tested
+        File.AppendAllText(cpt, "run longer {\n  peak_lr 3e-4\n  train web { warmup 500 steps stable until 24000 }\n}\n");
+        var far = CliRunner.Run("predict", cpt, "--run", "longer", "--interval", "0.9", "--format", "csv");
+        Assert.True(far.ExitCode == 0, far.Error);
+        Assert.Contains("warning CPT4216: run 'longer' goes 2× as far along the LR area (S1 7.2 at step 24,000) as the rows law 'web' was fitted on (S1 up to 3.6)", far.Error, StringComparison.Ordinal);
+        Assert.Single(far.Error.Split('\n'), l => l.Contains("CPT4216"));
+        // within the fitted rows, or more than 10 % short of past them: no warning
+        Assert.DoesNotContain("CPT4216", CliRunner.Run("predict", cpt, "--run", "longer", "--interval", "0.9", "--at", "13000").Error);
+        Assert.Contains("CPT4216", CliRunner.Run("predict", cpt, "--run", "longer", "--interval", "0.9", "--at", "13300").Error);
+        Assert.DoesNotContain("CPT4216", CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", "0.9").Error);
+        // without --interval there is no band to warn about
+        Assert.DoesNotContain("CPT4216", CliRunner.Run("predict", cpt, "--run", "longer").Error);
     }
 
     [Fact]
@@ -313,5 +335,10 @@ public class IntervalTests
         Assert.Equal(0, asked.ExitCode);
         Assert.Contains("warning CPT4215: law 'fineweb' has no interval", asked.Error, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("optimize", plain, "--interval", "2").ExitCode);
+
+        // a part whose fitted rows end far short of the recommended run: --interval says so
+        string shortReach = dir.File("short.cpt", Sweep.Replace("noise = ", "reach = 1\n    noise = ", StringComparison.Ordinal));
+        Assert.Equal(2, CliRunner.Run("optimize", shortReach, "--top", "3", "--interval", "0.9").Error.Split('\n').Count(l => l.Contains("warning CPT4216")));
+        Assert.DoesNotContain("CPT4216", CliRunner.Run("optimize", shortReach, "--top", "3").Error);
     }
 }

@@ -99,7 +99,8 @@ internal sealed class UncertaintyBinder(DiagnosticBag diagnostics, ValueBinder v
             foreach (var b in scales)
                 matrix.Add(a.Key == b.Key ? 1 : correlations[(a.Key, b.Key)]);
         var uncertainty = new ParameterUncertainty([.. scales], matrix.ToImmutable(), settings[K.Noise],
-            (int)settings[K.Runs], (int)settings[K.Replicates], settings[K.Inflation]);
+            (int)settings[K.Runs], (int)settings[K.Replicates], settings[K.Inflation])
+        { Reach = settings.TryGetValue(K.Reach, out double reach) ? reach : null };
         if (uncertainty.CholeskyFactor() is null)
         {
             diagnostics.Add(DiagnosticBuilder.At(part.Name.Span).CorrelationNotPositiveDefinite(name));
@@ -114,6 +115,7 @@ internal sealed class UncertaintyBinder(DiagnosticBag diagnostics, ValueBinder v
         K.Replicates when !(value >= 2 && value == Math.Floor(value) && value <= int.MaxValue) => "it must be a whole number of 2 or more",
         K.Inflation when !(value >= 1) => "it must be 1 or more",
         K.Noise when !(value >= 0) => "it must be 0 or more",
+        K.Reach when !(value > 0 && double.IsFinite(value)) => "it must be above 0",
         K.Scale when !(value > 0) => "it must be above 0",
         K.Correlation when !(value > -1 && value < 1) => "it must be between -1 and 1, exclusive",
         _ => null,

@@ -401,6 +401,12 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"law '{law}' has no interval: {why}; its losses are point predictions",
         "`cptc fit --write` stores the fitted parameters' uncertainty in the block (docs/laws.md §9.1)");
 
+    public Diagnostic IntervalBeyondReach(string law, string run, string step, double area, double ratio, double reach) => Make(C.IntervalBeyondReach,
+        $"run '{run}' goes {DisplayFormat.Number(Math.Round(ratio, 2))}× as far along the LR area (S1 {DisplayFormat.Number(area)} at step {step}) " +
+        $"as the rows law '{law}' was fitted on (S1 up to {DisplayFormat.Number(reach)}); its band there rests on leave-one-run-out errors of runs " +
+        "no longer than those, so it may be too narrow or too wide",
+        "fit on a run that goes as far, or hold one out with `cptc fit --holdout` to see how the law does that far out (docs/laws.md §9.1)");
+
     static string Printable(string text, int max = 20) =>
         string.Concat(text.Take(max).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString())) + (text.Length > max ? "…" : "");
 }

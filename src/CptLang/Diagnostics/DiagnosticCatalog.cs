@@ -157,6 +157,7 @@ public static class DiagnosticCatalog
     // ── predict --interval (docs/cli.md) ──
     public static readonly DiagnosticDescriptor InvalidIntervalLevel = new("CPT4214", Error, "Invalid --interval level");
     public static readonly DiagnosticDescriptor LawWithoutUncertainty = new("CPT4215", Warning, "Law without uncertainty");
+    public static readonly DiagnosticDescriptor IntervalBeyondReach = new("CPT4216", Warning, "Interval beyond the fitted rows");
 
     public static readonly DiagnosticDescriptor InternalError = new("CPT4999", Error, "Internal compiler error");
 

@@ -42,6 +42,7 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
             {
                 var (lower, upper) = IntervalPredictor.Band(prediction.Predictor.Areas, law.Name, point, uncertainty, steps, table.Loss(index), level);
                 laws.Add(new LawInterval(law.Name, [.. lower], [.. upper]));
+                if (BeyondReach(compilation, prediction, table, law.Name, uncertainty) is { } beyond) warnings.Add(beyond);
                 continue;
             }
             laws.Add(null);
@@ -51,5 +52,33 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
             warnings.Add(DiagnosticBuilder.At(LawDiagnostics.SpanOf(compilation, law.Name)).LawWithoutUncertainty(law.Name, why));
         }
         return (new PredictionIntervals(level, laws.ToImmutable()), warnings.ToImmutable());
+    }
+
+    /// <summary>Extrapolation past the fitted rows by more than this share of their reach is
+    /// reported: the leave-one-run-out inflation saw runs no longer than the fitted ones.</summary>
+    public const double ReachMargin = 0.1;
+
+    /// <summary>CPT4216 when the rows asked for go further along the LR area (<c>S1</c>) than the
+    /// law's fitted rows, by more than <see cref="ReachMargin"/>.</summary>
+    static Diagnostic? BeyondReach(Compilation compilation, Prediction prediction, LossTable table, string law, ParameterUncertainty uncertainty)
+    {
+        int furthest = -1;
+        double area = 0;
+        for (int r = 0; r < table.Count; r++)
+        {
+            double s1 = table.Areas.S1pt[r] + table.Areas.S1cpt[r];
+            if (s1 > area) (area, furthest) = (s1, r);
+        }
+        return furthest < 0 ? null : BeyondReach(compilation, law, uncertainty, prediction.Plan.Run, table.Areas.StepAt(furthest), area);
+    }
+
+    /// <summary>CPT4216 when run <paramref name="run"/> at <paramref name="step"/>, forward area
+    /// <paramref name="area"/>, is more than <see cref="ReachMargin"/> beyond the law's fitted rows.</summary>
+    public static Diagnostic? BeyondReach(Compilation compilation, string law, ParameterUncertainty uncertainty, string run, long step, double area)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        ArgumentNullException.ThrowIfNull(uncertainty);
+        if (uncertainty.Reach is not { } reach || !(area > reach * (1 + ReachMargin))) return null;
+        return DiagnosticBuilder.At(LawDiagnostics.SpanOf(compilation, law)).IntervalBeyondReach(law, run, DisplayFormat.Steps(step), area, area / reach, reach);
     }
 }

@@ -61,8 +61,8 @@ internal static class PredictCommand
         PredictionIntervals? intervals = null;
         if (level is { } l)
         {
-            (intervals, var noUncertainty) = PredictionIntervals.Compute(compilation, prediction, l);
-            terminal.Report(noUncertainty, compilation.Text);
+            (intervals, var intervalWarnings) = PredictionIntervals.Compute(compilation, prediction, l);
+            terminal.Report(intervalWarnings, compilation.Text);
         }
 
         byte[]? png = null;

@@ -2,13 +2,15 @@ using CptLang;
 using CptLang.Diagnostics;
 using CptLang.Laws.Fitting.Uncertainty;
 using CptLang.Laws.Laws;
+using CptLang.Predicting;
 
 namespace Cptc.Optimize;
 
 /// <summary>
 /// The recommendation's intervals and its chance to beat the runner-up (docs/optimize.md), from
 /// the objective laws' uncertainty parts. Silent when a law has none, unless <c>--interval</c>
-/// asked for them: then each such law gets the warning that says why (CPT4215).
+/// asked for them: then each such law gets the warning that says why (CPT4215), and a law whose
+/// fitted rows end well short of the recommended run gets CPT4216.
 /// </summary>
 internal static class RecommendationUncertainty
 {
@@ -32,6 +34,14 @@ internal static class RecommendationUncertainty
             return null;
         }
         var runnerUp = outcome.RunnerUp is { } other ? outcome.PlanOf(other) : null;
-        return CandidateComparison.Compare(terms, outcome.PlanOf(recommended), runnerUp, level);
+        var plan = outcome.PlanOf(recommended);
+        if (explicitLevel)
+        {
+            // the comparison is at the run's end: say when that is past the fitted rows
+            var end = new CptLang.Laws.Areas.ScheduleAreas(plan).At(plan.TotalSteps);
+            terminal.Report([.. terms.Select(t => PredictionIntervals.BeyondReach(compilation, t.Law, t.Uncertainty, plan.Run, plan.TotalSteps, end.S1pt + end.S1cpt))
+                .OfType<Diagnostic>()], compilation.Text);
+        }
+        return CandidateComparison.Compare(terms, plan, runnerUp, level);
     }
 }

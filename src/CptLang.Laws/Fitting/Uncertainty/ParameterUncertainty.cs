@@ -25,6 +25,12 @@ public sealed record ParameterUncertainty(
 {
     public int Count => Scales.Length;
 
+    /// <summary>The largest forward area <c>S1</c> (pre-training plus CPT) of a fitted row: how
+    /// far along the LR area the evidence goes. Beyond it a prediction extrapolates, and the band
+    /// holds the parameters' spread but not the law's drift (docs/laws.md §9.1). Null in blocks
+    /// written before it was stored.</summary>
+    public double? Reach { get; init; }
+
     public double CorrelationOf(int i, int j) => Correlation[i * Count + j];
 
     /// <summary>The lower Cholesky factor of the correlation, or null when it is not positive definite.</summary>

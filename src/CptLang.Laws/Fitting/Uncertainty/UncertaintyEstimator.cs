@@ -76,7 +76,8 @@ public static class UncertaintyEstimator
             for (int l = 0; l < free.Length; l++)
                 correlation.Add(k == l ? 1 : covariance[k, l] / Math.Sqrt(covariance[k, k] * covariance[l, l]));
         }
-        return new ParameterUncertainty(scales.ToImmutable(), correlation.ToImmutable(), noise, runs.Count, replicates, inflation);
+        double reach = runs.Where(r => r.Count > 0).Max(r => Math.Exp(r.LogS1.Max()));
+        return new ParameterUncertainty(scales.ToImmutable(), correlation.ToImmutable(), noise, runs.Count, replicates, inflation) { Reach = reach };
     }
 
     /// <summary>The lag at which a run's residuals stop being correlated (the first lag whose

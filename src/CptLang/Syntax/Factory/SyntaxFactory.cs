@@ -43,7 +43,7 @@ public static class SyntaxFactory
     }
 
     /// <summary>The <c>uncertainty { … }</c> part (docs/language.md §7.8): the evidence, the noise,
-    /// a scale per parameter, then each correlation once (upper triangle, row by row).</summary>
+    /// the fitted rows' reach, a scale per parameter, then each correlation once (upper triangle, row by row).</summary>
     static void Uncertainty(SourceWriter writer, ParameterUncertainty u)
     {
         writer.Line($"  {UncertaintyKeys.Part} {{");
@@ -51,6 +51,7 @@ public static class SyntaxFactory
         writer.Line($"    {UncertaintyKeys.Replicates} = {u.Replicates}");
         writer.Line($"    {UncertaintyKeys.Inflation} = {writer.Number(u.Inflation)}");
         writer.Line($"    {UncertaintyKeys.Noise} = {writer.Number(u.Noise)}");
+        if (u.Reach is { } reach) writer.Line($"    {UncertaintyKeys.Reach} = {writer.Number(reach)}");
         foreach (var (parameter, scale) in u.Scales) writer.Line($"    {UncertaintyKeys.Scale} {parameter} = {writer.Number(scale)}");
         for (int i = 0; i < u.Count; i++)
             for (int j = i + 1; j < u.Count; j++)
