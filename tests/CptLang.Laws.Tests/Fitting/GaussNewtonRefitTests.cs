@@ -10,8 +10,9 @@ namespace CptLang.Laws.Tests.Fitting;
 /// The bootstrap's refit from a nearby point (<see cref="LawFitter.RefineNear"/>): on logs with
 /// seeded noise, Levenberg–Marquardt from the generating parameters reaches the minimum that a
 /// full-precision L-BFGS-B search reaches, for Eq. 1 and for the Multi-Power Law with its prior;
-/// a parameter no row depends on stays where it is, as it does under L-BFGS-B; where the law
-/// gives no positive loss at the start it gives up and the L-BFGS-B search answers instead.
+/// a parameter no row depends on stays where it is, as it does under L-BFGS-B; where it stalls
+/// (logs whose rows are mostly beyond the Huber threshold) or the law gives no positive loss at
+/// the start, it gives up and the L-BFGS-B search answers instead.
 /// </summary>
 public class GaussNewtonRefitTests
 {
@@ -79,6 +80,25 @@ public class GaussNewtonRefitTests
         var runs = Runs(LawForm.MultiPower, truth, seed);
         Assert.NotNull(GaussNewtonRefit.Minimise(form, runs, truth, Free(7), strength));
         SameMinimum(form, runs, truth, strength);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Logs_mostly_beyond_the_Huber_threshold_reach_the_minimum_too(int seed)
+    {
+        // 20 % noise: nearly every row is in the Huber loss's linear part, where the Gauss–Newton
+        // curvature is zero, so Levenberg–Marquardt stalls and L-BFGS-B searches from the start
+        double[] truth = [2.9, 0.59, 0.76, 0.47];
+        var form = FitForm.For(LawForm.Annealing);
+        var random = new Random(seed);
+        FitRun[] runs =
+        [
+            Noisy(Plans.Single(Settings, Plans.Warmup(2_160, 0, 3e-4), Plans.Cosine(21_840, 3e-4, 3e-5)), LawForm.Annealing, truth, random, sigma: 0.2),
+            Noisy(Plans.Single(Settings, Plans.Warmup(2_160, 0, 3e-4), Plans.Constant(21_840, 3e-4)), LawForm.Annealing, truth, random, sigma: 0.2),
+        ];
+        Assert.Null(GaussNewtonRefit.Minimise(form, runs, truth, Free(4), 0));
+        SameMinimum(form, runs, truth, 0);
     }
 
     [Fact]
