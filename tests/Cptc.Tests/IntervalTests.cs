@@ -87,6 +87,7 @@ public class IntervalTests
         Assert.Equal(12_000 * 3e-4, u.Reach!.Value, 9);
         var json = JsonDocument.Parse(fit.Out).RootElement.GetProperty("uncertainty");
         Assert.Equal(100, json.GetProperty("replicates").GetInt32());
+        Assert.Equal(u.Reach!.Value, json.GetProperty("reach").GetDouble(), 9);
         Assert.Equal(u.Scales[0].Value, json.GetProperty("sd").GetProperty("L0").GetDouble());
         // cptc fmt leaves a written file as it is
         var check = CliRunner.Run("fmt", "--check", cpt);

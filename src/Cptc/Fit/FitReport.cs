@@ -162,6 +162,8 @@ internal static class FitReport
             json.WriteNumber("replicates", u.Replicates);
             json.WriteNumber("inflation", u.Inflation);
             json.WriteNumber("noise", u.Noise);
+            if (u.Reach is { } reach) json.WriteNumber("reach", reach);
+            else json.WriteNull("reach");
             json.WriteStartObject("sd");
             foreach (var (name, scale) in u.Scales) json.WriteNumber(name, scale);
             json.WriteEndObject();
