@@ -27,11 +27,11 @@ static class GaussNewtonRefit
         if (m == 0) return point;
 
         var system = new NormalEquations(form, runs, free, priorStrength);
-        if (!system.At(point, out double value)) return null;
+        if (system.At(point) is not { } current) return null;
         double damping = 1e-3;
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var step = system.Step(damping);
+            var step = current.Step(damping);
             if (step is null) return null;
             var trial = (double[])point.Clone();
             for (int k = 0; k < m; k++)
@@ -40,22 +40,20 @@ static class GaussNewtonRefit
                 double x = Math.Clamp(bound.ToSearch(point[free[k]]) + step[k], bound.ToSearch(bound.Lower), bound.ToSearch(bound.Upper));
                 trial[free[k]] = bound.FromSearch(x);
             }
-            var saved = system.Save();
-            if (system.At(trial, out double trialValue) && trialValue <= value)
+            if (system.At(trial) is { } next && next.Value <= current.Value)
             {
                 // the model's predicted decrease −g·Δ: once below 1e-8 of the mean loss per row, the
                 // step moves the parameters by about 1e-4 of their standard errors (whose squares
                 // are the noise variance, ~2·value/rows, over the curvature): converged for a bootstrap
                 double predicted = 0;
-                for (int k = 0; k < m; k++) predicted -= step[k] * saved.Gradient[k];
+                for (int k = 0; k < m; k++) predicted -= step[k] * current.Gradient[k];
                 point = trial;
-                value = trialValue;
+                current = next;
                 damping = Math.Max(damping / 10, 1e-12);
-                if (predicted <= 1e-8 * value / system.Rows) return point;
+                if (predicted <= 1e-8 * current.Value / system.Rows) return point;
             }
             else
             {
-                system.Restore(saved);
                 damping *= 10;
                 if (damping > 1e8) return null;
             }
@@ -65,25 +63,42 @@ static class GaussNewtonRefit
 
     /// <summary>The objective's value, gradient and Gauss–Newton curvature at a point, in search
     /// coordinates of the free parameters.</summary>
+    sealed record Evaluation(double Value, double[] Gradient, double[,] Curvature)
+    {
+        /// <summary>The Levenberg–Marquardt step <c>−(H + μ·diag H)⁻¹·g</c>, or null when it
+        /// cannot be solved.</summary>
+        public double[]? Step(double damping)
+        {
+            int m = Gradient.Length;
+            var h = Matrix<double>.Build.DenseOfArray(Curvature);
+            for (int k = 0; k < m; k++) h[k, k] += damping * Math.Max(Curvature[k, k], 1e-300);
+            try
+            {
+                var step = h.Cholesky().Solve(Vector<double>.Build.DenseOfArray(Gradient)).Negate().ToArray();
+                return step.All(double.IsFinite) ? step : null;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Evaluates the objective of <paramref name="runs"/> for the free parameters.</summary>
     sealed class NormalEquations(FitForm form, IReadOnlyList<FitRun> runs, int[] free, double priorStrength)
     {
         readonly int m = free.Length;
-        double[] gradient = new double[free.Length];
-        double[,] curvature = new double[free.Length, free.Length];
 
         public int Rows { get; } = runs.Sum(r => r.Count);
-        public (double[] Gradient, double[,] Curvature) Save() => (gradient, curvature);
 
-        public void Restore((double[] Gradient, double[,] Curvature) saved) => (gradient, curvature) = saved;
-
-        /// <summary>Evaluates at <paramref name="point"/> (natural units); false when the law is not
-        /// finite and positive there.</summary>
-        public bool At(double[] point, out double value)
+        /// <summary>The evaluation at <paramref name="point"/> (natural units); null when the law is
+        /// not finite and positive there.</summary>
+        public Evaluation? At(double[] point)
         {
             var g = new double[m];
             var h = new double[m, m];
             var row = new double[m];
-            value = 0;
+            double value = 0;
             foreach (var run in runs)
             {
                 int n = run.Count;
@@ -92,7 +107,7 @@ static class GaussNewtonRefit
                 form.Evaluate(point, run, loss, jacobian);
                 for (int i = 0; i < n; i++)
                 {
-                    if (!(loss[i] > 0) || !double.IsFinite(loss[i])) return false;
+                    if (!(loss[i] > 0) || !double.IsFinite(loss[i])) return null;
                     double r = Math.Log(run.Losses[i]) - Math.Log(loss[i]);
                     double a = Math.Abs(r), d = HuberObjective.Delta;
                     value += a < d ? 0.5 * r * r : d * a - 0.5 * d * d;
@@ -121,26 +136,7 @@ static class GaussNewtonRefit
                     h[k, k] += priorStrength * dz * dz;
                 }
             for (int k = 0; k < m; k++) for (int l = 0; l < k; l++) h[l, k] = h[k, l];
-            gradient = g;
-            curvature = h;
-            return double.IsFinite(value);
-        }
-
-        /// <summary>The Levenberg–Marquardt step <c>−(H + μ·diag H)⁻¹·g</c>, or null when it
-        /// cannot be solved.</summary>
-        public double[]? Step(double damping)
-        {
-            var h = Matrix<double>.Build.DenseOfArray(curvature);
-            for (int k = 0; k < m; k++) h[k, k] += damping * Math.Max(curvature[k, k], 1e-300);
-            try
-            {
-                var step = h.Cholesky().Solve(Vector<double>.Build.DenseOfArray(gradient)).Negate().ToArray();
-                return step.All(double.IsFinite) ? step : null;
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
+            return double.IsFinite(value) ? new Evaluation(value, g, h) : null;
         }
     }
 }

@@ -35,6 +35,7 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
         var steps = Enumerable.Range(0, table.Count).Select(r => table.Areas.StepAt(r)).ToArray();
         var laws = ImmutableArray.CreateBuilder<LawInterval?>();
         var warnings = ImmutableArray.CreateBuilder<Diagnostic>();
+        var (furthestStep, furthestArea) = Furthest(table.Areas);
         foreach (var (law, index) in table.Laws.Select((l, i) => (l, i)))
         {
             var bound = compilation.Bound.Laws.FirstOrDefault(b => b.Name == law.Name);
@@ -42,7 +43,7 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
             {
                 var (lower, upper) = IntervalPredictor.Band(prediction.Predictor.Areas, law.Name, point, uncertainty, steps, table.Loss(index), level);
                 laws.Add(new LawInterval(law.Name, [.. lower], [.. upper]));
-                if (BeyondReach(compilation, prediction, table, law.Name, uncertainty) is { } beyond) warnings.Add(beyond);
+                if (BeyondReach(compilation, law.Name, uncertainty, prediction.Plan.Run, furthestStep, furthestArea) is { } beyond) warnings.Add(beyond);
                 continue;
             }
             laws.Add(null);
@@ -58,18 +59,16 @@ public sealed record PredictionIntervals(double Level, ImmutableArray<LawInterva
     /// reported: the leave-one-run-out inflation saw runs no longer than the fitted ones.</summary>
     public const double ReachMargin = 0.1;
 
-    /// <summary>CPT4216 when the rows asked for go further along the LR area (<c>S1</c>) than the
-    /// law's fitted rows, by more than <see cref="ReachMargin"/>.</summary>
-    static Diagnostic? BeyondReach(Compilation compilation, Prediction prediction, LossTable table, string law, ParameterUncertainty uncertainty)
+    /// <summary>The row furthest along the LR area (<c>S1</c>): its step and forward area.</summary>
+    static (long Step, double Area) Furthest(Laws.Areas.AreaTable areas)
     {
-        int furthest = -1;
-        double area = 0;
-        for (int r = 0; r < table.Count; r++)
+        (long Step, double Area) furthest = (0, 0);
+        for (int r = 0; r < areas.Count; r++)
         {
-            double s1 = table.Areas.S1pt[r] + table.Areas.S1cpt[r];
-            if (s1 > area) (area, furthest) = (s1, r);
+            double s1 = areas.S1pt[r] + areas.S1cpt[r];
+            if (s1 > furthest.Area) furthest = (areas.StepAt(r), s1);
         }
-        return furthest < 0 ? null : BeyondReach(compilation, law, uncertainty, prediction.Plan.Run, table.Areas.StepAt(furthest), area);
+        return furthest;
     }
 
     /// <summary>CPT4216 when run <paramref name="run"/> at <paramref name="step"/>, forward area
