@@ -104,18 +104,21 @@ public sealed class ContinualFitForm : FitForm
     }
 
     /// <summary>
-    /// 2^7 = 128 starts (256 for the open-model form): <c>L0 ∈ {0.5, 0.9}·(lowest observed
-    /// loss)</c>, <c>A ∈ {0.5, 5}</c>, <c>α ∈ {0.3, 0.6}</c>, <c>C1 = C2 ∈ {0.3, 3}</c>,
+    /// 2^7 = 128 starts (256 for the replay and open-model forms): <c>L0 ∈ {0.5, 0.9}·(lowest
+    /// observed loss)</c>, <c>A ∈ {0.5, 5}</c>, <c>α ∈ {0.3, 0.6}</c>, <c>C1 = C2 ∈ {0.3, 3}</c>,
     /// <c>B ∈ {−1, 1}</c>, <c>E ∈ {10, 1000}</c>, <c>β ∈ {0.1, 0.5}</c>; replay adds
-    /// <c>a1 = 0, a2 = 1</c>, the open-model form <c>S1pt ∈ {1, 10}</c>. E and β are spread in
-    /// log space, as they are searched.
+    /// <c>a1 = 0, a2 ∈ {−1, 1}</c>, the open-model form <c>S1pt ∈ {1, 10}</c>. E and β are
+    /// spread in log space, as they are searched. Both signs of <c>a2</c>: at <c>a2 = 0</c> the
+    /// replay factor of the shift is 0 for every run, a wall a local search does not cross, and
+    /// each side is a law of its own (a negative <c>a2</c>, with <c>B</c> of the other sign, is
+    /// replay that cuts the shift more than in proportion to its ratio).
     /// </summary>
     public override IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs)
     {
         double lowest = runs.SelectMany(r => r.Losses).DefaultIfEmpty(1).Min();
         double[] l0 = [.. new[] { 0.5 * lowest, 0.9 * lowest }.Select(v => Bounds[iL0].Clamp(v))];
         var grid = Grid(l0, [0.5, 5], [0.3, 0.6], [0.3, 3], [-1, 1], [10, 1000], [0.1, 0.5],
-            iS1pt >= 0 ? [1, 10] : [double.NaN]);
+            iS1pt >= 0 ? [1, 10] : [double.NaN], iA2 >= 0 ? [-1, 1] : [double.NaN]);
         return [.. grid.Select(g =>
         {
             var start = new double[Count];
@@ -123,7 +126,7 @@ public sealed class ContinualFitForm : FitForm
             if (iC1 >= 0) start[iC1] = g[3];
             start[iC2] = g[3]; start[iB] = g[4]; start[iE] = g[5]; start[iBeta] = g[6];
             if (iA1 >= 0) start[iA1] = 0;
-            if (iA2 >= 0) start[iA2] = 1;
+            if (iA2 >= 0) start[iA2] = g[8];
             if (iS1pt >= 0) start[iS1pt] = g[7];
             return start;
         })];

@@ -19,6 +19,14 @@ public readonly record struct FitBound(double Lower, double Upper, bool LogScale
     /// between a derivative or a scale in natural units and one in search coordinates.</summary>
     public double ValuePerSearchUnit(double value) => LogScaled ? value : 1;
 
+    /// <summary>The bound itself when <paramref name="value"/> is within rounding (1e-12 of the
+    /// interval's width, in search coordinates) of it; else the value.</summary>
+    public double Snap(double value)
+    {
+        double lo = ToSearch(Lower), hi = ToSearch(Upper), x = ToSearch(value), tolerance = 1e-12 * (hi - lo);
+        return Math.Abs(x - lo) <= tolerance ? Lower : Math.Abs(hi - x) <= tolerance ? Upper : value;
+    }
+
     /// <summary>True when <paramref name="value"/> sits on a bound (to 1e-6 of the interval's
     /// width, or of the log width for log-scaled parameters).</summary>
     public bool IsOnBound(double value)

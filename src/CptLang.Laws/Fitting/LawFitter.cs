@@ -222,9 +222,12 @@ public static class LawFitter
         return (bestValue, bestPoint);
     }
 
-    static FitResult Result(FitForm form, IReadOnlyList<FitRun> runs, double[] fixedByIndex, double[] parameters, double objective, int starts)
+    static FitResult Result(FitForm form, IReadOnlyList<FitRun> runs, double[] fixedByIndex, double[] found, double objective, int starts)
     {
         var names = form.Names;
+        // a search that runs into a bound stops a rounding error short of it (L0 = 2.7e-48):
+        // report the bound itself, which the objective cannot tell apart
+        var parameters = found.Select((value, i) => double.IsNaN(fixedByIndex[i]) ? form.Bounds[i].Snap(value) : value).ToArray();
         var fitted = new LawParameters(form.Form, names.Select((n, i) => (n, parameters[i])).ToDictionary(p => p.n, p => p.Item2));
         var onBound = names.Where((n, i) => double.IsNaN(fixedByIndex[i]) && form.Bounds[i].IsOnBound(parameters[i])).ToImmutableArray();
         return new FitResult(fitted, objective, runs.Sum(r => r.Count), fixedByIndex.Count(double.IsNaN), starts, onBound,
