@@ -41,6 +41,15 @@ public class FitIdentifiabilityTests
         Assert.True(domain.ExitCode == 0, domain.Error);
         Assert.Contains("law 'code' cannot tell a1 from C2", domain.Error);
         Assert.Contains("law 'code' cannot tell a2 from B", domain.Error);
+
+        // the bootstrap holds the confounded member of each pair (its spread would be arbitrary,
+        // and a replay run's band would inherit it); the other carries the product's spread
+        Assert.DoesNotContain("sd a2", general.Out);
+        Assert.Contains("sd B =", general.Out);
+        Assert.DoesNotContain("sd a1", domain.Out);
+        Assert.DoesNotContain("sd a2", domain.Out);
+        Assert.Contains("sd C2 =", domain.Out);
+        Assert.Contains("sd B =", domain.Out);
     }
 
     const string Eq4 = "law code { L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = -0.5  E = 30  beta = 0.2 }\n";

@@ -31,7 +31,9 @@ internal static class ParametricFit
         var heldOut = runs.Where(r => r.HeldOut).Select(r => r.Run).ToList();
         var predicted = runs.Select(r => form.Losses(values, r.Run)).ToArray();
         var uncertainty = replicates > 0
-            ? Uncertainty(form, fitted, values, fixedValues, result.OnBound.Concat(result.Unobserved), replicates, result.Regularisation?.Strength ?? 0)
+            ? Uncertainty(form, fitted, values, fixedValues,
+                result.OnBound.Concat(result.Unobserved).Concat(Confounded(form, fitted, result.Unobserved).Select(c => c.Parameter)),
+                replicates, result.Regularisation?.Strength ?? 0)
             : null;
         var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
             [.. parameters.Names.Select(n => KeyValuePair.Create(n, parameters[n]))], LawBlockText.Block(law, parameters, uncertainty),
@@ -49,8 +51,9 @@ internal static class ParametricFit
 
     /// <summary>The parameters' uncertainty (docs/laws.md §9.1) around the written values, with the
     /// fixed and run-implied parameters held, and those the logs do not determine (on a bound,
-    /// CPT3101; unobserved, CPT3102): a bootstrap cannot spread a parameter the fit pins to a
-    /// bound or leaves arbitrary. Rounded as the block writes it.</summary>
+    /// CPT3101; unobserved or confounded with another, CPT3102): a bootstrap cannot spread a
+    /// parameter the fit pins to a bound or leaves arbitrary (of a confounded pair the other one
+    /// carries the product's spread). Rounded as the block writes it.</summary>
     static ParameterUncertainty? Uncertainty(FitForm form, List<FitRun> fitted, double[] values, Dictionary<string, double> fixedValues,
         IEnumerable<string> undetermined, int replicates, double priorStrength)
     {
@@ -99,17 +102,16 @@ internal static class ParametricFit
     /// (domain set). With one ratio among the fitted switching runs each factor is a constant: only
     /// <c>C2·e^(a1·r)</c> and <c>B·g(a2·r)</c> are determined, whatever the fitted values say.
     /// </summary>
-    static IEnumerable<Diagnostic> Confounded(string law, FitForm form, List<FitRun> fitted, ImmutableArray<string> unobserved, DiagnosticBuilder at)
+    static IEnumerable<(string Parameter, string With, string Why)> Confounded(FitForm form, List<FitRun> fitted, ImmutableArray<string> unobserved)
     {
         if (form.Form != LawForm.Replay) yield break;
         var ratios = fitted.Where(r => r.FirstContinualRow < r.Count).Select(r => r.ReplayRatio).Distinct().ToList();
         if (ratios.Count != 1) yield break;
         string why = ratios[0] == 0 ? "no fitted run replays" : $"every fitted run replays {DisplayFormat.Number(ratios[0] * 100)}%";
-        const string remedy = "logs of runs with another replay ratio (no replay counts as one)";
         if (!unobserved.Contains(LawParameterNames.A1) && fitted.Any(r => r.Role == ValidationRole.Domain || ratios[0] > 0))
-            yield return at.FitConfounded(law, LawParameterNames.A1, LawParameterNames.C2, why, remedy);
+            yield return (LawParameterNames.A1, LawParameterNames.C2, why);
         if (!unobserved.Contains(LawParameterNames.A2))
-            yield return at.FitConfounded(law, LawParameterNames.A2, LawParameterNames.B, why, remedy);
+            yield return (LawParameterNames.A2, LawParameterNames.B, why);
     }
 
     /// <summary>A remedy for parameters on a bound when a fitted run's loss rises during its
@@ -143,8 +145,8 @@ internal static class ParametricFit
             yield return at.FitSingleModelSize(law, DisplayFormat.Number(fitted[0].ModelSize!.Value));
         if (result.Points < result.FreeParameters) yield return at.FitFewPoints(law, result.Points, result.FreeParameters);
         if (result.Unobserved.Length > 0) yield return at.FitUnobserved(law, string.Join(", ", result.Unobserved), Remedies(result.Unobserved));
-        var confounded = Confounded(law, form, fitted, result.Unobserved, at).ToList();
-        foreach (var warning in confounded) yield return warning;
+        foreach (var (parameter, with, why) in Confounded(form, fitted, result.Unobserved))
+            yield return at.FitConfounded(law, parameter, with, why, "logs of runs with another replay ratio (no replay counts as one)");
         string? rising = RisingPretraining(fitted);
         foreach (var name in result.OnBound.Except(result.Unobserved))
         {
