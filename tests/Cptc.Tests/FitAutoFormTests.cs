@@ -98,6 +98,40 @@ public class FitAutoFormTests
     }
 
     [Fact]
+    public void A_replay_run_predicted_from_runs_of_one_other_ratio_is_not_scored()
+    {
+        // without the replay run the others confound a1 with C2 and a2 with B (one ratio): its
+        // prediction would rest on where along that ridge the fold's fit happened to stop
+        const string runs = """
+            run a {
+              peak_lr 2e-4
+              train fineweb { warmup 500 steps stable 7500 steps decay 2k steps to 0 }
+              switch to kp { warmup 200 steps decay 4800 steps to 0 cosine }
+            }
+            run b {
+              peak_lr 2e-4
+              train fineweb { warmup 500 steps stable 7500 steps }
+              switch to kp { stable 5k steps }
+            }
+            run r {
+              peak_lr 2e-4
+              train fineweb { warmup 500 steps stable 7500 steps decay 2k steps to 0 }
+              switch to kp { replay fineweb 25%  warmup 200 steps decay 4800 steps to 0 cosine }
+            }
+
+            """;
+        const string law = "law kp { L0 = 2.99  A = 0.46  alpha = 0.51  C1 = 0.28  C2 = 0.28  B = -0.53  E = 100  beta = 0.3  a1 = 0.04  a2 = 2 }\n";
+        using var dir = new TempDirectory();
+        var logs = SyntheticLogs.Write(dir, runs + law, every: 250);
+        string cpt = dir.File("runs.cpt", runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "kp", "--form", "auto", "--format", "json", "--replicates", "0", .. SyntheticLogs.Data(logs)]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("replay", root.GetProperty("chosenForm").GetString());
+        Assert.Equal(["r"], root.GetProperty("unscoredRuns").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public void Eq4_logs_of_switching_runs_choose_eq4_over_the_size_form_at_one_size()
     {
         using var dir = new TempDirectory();

@@ -104,7 +104,8 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
             if (predicted is null) return (0.0, 0, true);
             var result = LawFitter.Fit(form, others);
             var values = form.Names.Select(n => result.Parameters[n]).ToArray();
-            return (form.AbsoluteError(values, predicted), predicted.Count, result.Unobserved.IsEmpty);
+            return (form.AbsoluteError(values, predicted), predicted.Count,
+                result.Unobserved.IsEmpty && !FitDiagnostics.Confounded(form, others, [.. Enumerable.Repeat(double.NaN, form.Count)], []).Any());
         })];
 
     /// <summary>Mean absolute error over the predicted rows of the runs left out in

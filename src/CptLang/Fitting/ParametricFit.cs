@@ -26,13 +26,13 @@ internal static class ParametricFit
         var values = parameters.Values.ToArray();
         double objective = new HuberObjective(form, fitted, Enumerable.Repeat(double.NaN, form.Count).ToList()).ValueAt(values);
         if (!double.IsFinite(objective)) return new(null, null, [lawAt.FitFailed(law)]);
-        var warnings = Warnings(law, result, form, fitted, lawAt).ToList();
+        var warnings = Warnings(law, result, form, fitted, fixedValues, lawAt).ToList();
 
         var heldOut = runs.Where(r => r.HeldOut).Select(r => r.Run).ToList();
         var predicted = runs.Select(r => form.Losses(values, r.Run)).ToArray();
         var uncertainty = replicates > 0
             ? Uncertainty(form, fitted, values, fixedValues,
-                result.OnBound.Concat(result.Unobserved).Concat(Confounded(form, fitted, result.Unobserved).Select(c => c.Parameter)),
+                result.OnBound.Concat(result.Unobserved).Concat(Confounded(form, fitted, result, fixedValues).Select(c => c.Parameter)),
                 replicates, result.Regularisation?.Strength ?? 0)
             : null;
         var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
@@ -96,23 +96,12 @@ internal static class ParametricFit
         return string.Join("; ", groups);
     }
 
-    /// <summary>
-    /// The replay form's factors (docs/laws.md §3) are <c>e^(a1·r)</c> on <c>C2</c> and a function of
-    /// <c>a2·r</c> on <c>B</c>, with <c>r</c> the run's replay ratio (general set) or its complement
-    /// (domain set). With one ratio among the fitted switching runs each factor is a constant: only
-    /// <c>C2·e^(a1·r)</c> and <c>B·g(a2·r)</c> are determined, whatever the fitted values say.
-    /// </summary>
-    static IEnumerable<(string Parameter, string With, string Why)> Confounded(FitForm form, List<FitRun> fitted, ImmutableArray<string> unobserved)
-    {
-        if (form.Form != LawForm.Replay) yield break;
-        var ratios = fitted.Where(r => r.FirstContinualRow < r.Count).Select(r => r.ReplayRatio).Distinct().ToList();
-        if (ratios.Count != 1) yield break;
-        string why = ratios[0] == 0 ? "no fitted run replays" : $"every fitted run replays {DisplayFormat.Number(ratios[0] * 100)}%";
-        if (!unobserved.Contains(LawParameterNames.A1) && fitted.Any(r => r.Role == ValidationRole.Domain || ratios[0] > 0))
-            yield return (LawParameterNames.A1, LawParameterNames.C2, why);
-        if (!unobserved.Contains(LawParameterNames.A2))
-            yield return (LawParameterNames.A2, LawParameterNames.B, why);
-    }
+    /// <summary>The replay form's parameters the fitted runs confound with another, and why
+    /// (<see cref="FitDiagnostics.Confounded"/>).</summary>
+    static IEnumerable<(string Parameter, string With, string Why)> Confounded(FitForm form, List<FitRun> fitted, FitResult result,
+        Dictionary<string, double> fixedValues) =>
+        FitDiagnostics.Confounded(form, fitted, [.. form.Names.Select(n => fixedValues.TryGetValue(n, out double v) ? v : double.NaN)], result.Unobserved)
+            .Select(c => (c.Parameter, c.With, c.Ratio == 0 ? "no fitted run replays" : $"every fitted run replays {DisplayFormat.Number(c.Ratio * 100)}%"));
 
     /// <summary>A remedy for parameters on a bound when a fitted run's loss rises during its
     /// pre-training: the law falls as the LR area grows, so it cannot follow such rows, and
@@ -139,13 +128,14 @@ internal static class ParametricFit
     static string SizeNote(LawParameters parameters, string run) =>
         $"N = {DisplayFormat.Number(parameters[LawParameterNames.N])}M is the size of run '{run}', the first fitted run; change N in the block to predict another model size";
 
-    static IEnumerable<Diagnostic> Warnings(string law, FitResult result, FitForm form, List<FitRun> fitted, DiagnosticBuilder at)
+    static IEnumerable<Diagnostic> Warnings(string law, FitResult result, FitForm form, List<FitRun> fitted, Dictionary<string, double> fixedValues,
+        DiagnosticBuilder at)
     {
         if (form.Form == LawForm.ModelSize && SizeFitForm.SingleSize(fitted))
             yield return at.FitSingleModelSize(law, DisplayFormat.Number(fitted[0].ModelSize!.Value));
         if (result.Points < result.FreeParameters) yield return at.FitFewPoints(law, result.Points, result.FreeParameters);
         if (result.Unobserved.Length > 0) yield return at.FitUnobserved(law, string.Join(", ", result.Unobserved), Remedies(result.Unobserved));
-        foreach (var (parameter, with, why) in Confounded(form, fitted, result.Unobserved))
+        foreach (var (parameter, with, why) in Confounded(form, fitted, result, fixedValues))
             yield return at.FitConfounded(law, parameter, with, why, "logs of runs with another replay ratio (no replay counts as one)");
         string? rising = RisingPretraining(fitted);
         foreach (var name in result.OnBound.Except(result.Unobserved))

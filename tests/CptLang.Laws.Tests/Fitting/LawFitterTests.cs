@@ -102,6 +102,34 @@ public class LawFitterTests
             Assert.True(FitMetrics.Of(form, fit.Parameters.Values.AsSpan(), [run]).Worst < 0.05, $"run {run.Name}: worst error over 0.05 %");
     }
 
+    [Theory]
+    [InlineData(General, new[] { 0.0 }, new[] { "a2" })]
+    [InlineData(Domain, new[] { 0.0 }, new[] { "a1", "a2" })]
+    [InlineData(General, new[] { 0.25, 0.25 }, new[] { "a1", "a2" })]
+    [InlineData(Domain, new[] { 0.0, 0.25 }, new string[0])]
+    public void Replay_parameters_are_confounded_when_the_runs_share_one_ratio(string law, double[] ratios, string[] confounded)
+    {
+        var truth = new LawParameters(LawForm.Replay, new Dictionary<string, double>
+        {
+            ["L0"] = 3.0, ["A"] = 0.48, ["alpha"] = 0.51, ["C1"] = 0.28, ["C2"] = 0.26, ["B"] = 0.3, ["E"] = 100, ["beta"] = 0.3,
+            ["a1"] = 0.5, ["a2"] = 1.5,
+        });
+        var runs = ratios.Select((r, i) => Observe(TwoStage(PlanSettings.Default, [Warmup(500, 0, 2e-4), Constant(9500, 2e-4)],
+            [Warmup(500, 0, 1e-4), Cosine(9500 - 1000 * i, 1e-4, 0)], r) with { Run = $"r{i}" }, law, truth, 500, 0, i).Run).ToList();
+        var form = FitForm.For(LawForm.Replay);
+        var free = Enumerable.Repeat(double.NaN, form.Count).ToArray();
+        var values = truth.Values.ToArray();
+        var unobserved = FitDiagnostics.Unobserved(form, runs, values, free);
+        var found = FitDiagnostics.Confounded(form, runs, free, unobserved).Select(c => c.Parameter).ToArray();
+        Assert.Equal(confounded.Except(unobserved), found);
+        Assert.Equal(found.Length == 0 && unobserved.IsEmpty, FitDiagnostics.Determines(form, runs, values, free));
+
+        // a parameter held at a value is not confounded: the fit does not choose it
+        var fixedA2 = free.ToArray();
+        fixedA2[form.Names.IndexOf("a2")] = 1.5;
+        Assert.DoesNotContain("a2", FitDiagnostics.Confounded(form, runs, fixedA2, unobserved).Select(c => c.Parameter));
+    }
+
     [Fact]
     public void Open_model_law_fits_a_clean_curve_after_unknown_pretraining()
     {

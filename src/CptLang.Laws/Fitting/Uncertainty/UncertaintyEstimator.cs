@@ -137,7 +137,7 @@ public static class UncertaintyEstimator
         for (int k = 0; k < runs.Count; k++)
         {
             var (others, run) = LeaveOneRunOut.Fold(runs, k);
-            if (run is null || !FitDiagnostics.Unobserved(form, others, centre, fixedArray).IsEmpty) continue;
+            if (run is null || !FitDiagnostics.Determines(form, others, centre, fixedArray)) continue;
             var refit = LawFitter.RefineNear(form, others, centre, fixedValues, priorStrength);
             int n = run.Count;
             var loss = new double[n];
