@@ -48,6 +48,33 @@ public class FitLambdaTests
     }
 
     [Fact]
+    public void Write_does_not_change_the_lambda_another_law_of_the_file_assumes()
+    {
+        // a second law fitted with --fit-lambda --write would move the file's lambda under the
+        // first one, changing its predictions without a refit; the same law may be refitted
+        using var dir = new TempDirectory();
+        string[] logs = Logs(dir, 0.99);
+        const string other = "law ood { L0 = 2.7  A = 0.4  alpha = 0.5  C = 0.3 }\n";
+        const string multiPower = "law mp mpl { L0 = 2.5  A = 0.5  alpha = 0.5  B = 400  C = 2  beta = 0.6  gamma = 0.6 }\n";
+        string cpt = dir.File("runs.cpt", Runs + other);
+        string before = File.ReadAllText(cpt);
+        var refused = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--write", "--replicates", "0"]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--fit-lambda --write would set the file's lambda, which law 'ood' also assumes", refused.Error);
+        Assert.Equal(before, File.ReadAllText(cpt));
+        Assert.Equal("", refused.Out);
+
+        // without --write the choice is reported; a law of the file that ignores lambda (the
+        // Multi-Power Law) or the law being refitted do not stand in the way
+        var shown = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--replicates", "0"]);
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        string alone = dir.File("alone.cpt", Runs + Law + multiPower);
+        var written = CliRunner.Run(["fit", alone, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--write", "--replicates", "0"]);
+        Assert.True(written.ExitCode == 0, written.Error);
+        Assert.Contains("// chosen by cptc fit --fit-lambda", File.ReadAllText(alone));
+    }
+
+    [Fact]
     public void Lambda_is_a_setting_and_fix_says_where_it_goes()
     {
         using var dir = new TempDirectory();

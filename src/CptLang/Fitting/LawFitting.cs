@@ -140,6 +140,10 @@ public static class LawFitting
                 if (choice.Form is null) return Stop(Invalid("--fit-lambda does not apply to a weighted sum (Eq. 6)", "its laws keep the lambda they were fitted with"));
                 if (LambdaOverride(plans) is { } own)
                     return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
+                if (request.Write && LambdaDependent(law) is { } other)
+                    return Stop(Invalid(
+                        $"--fit-lambda --write would set the file's lambda, which law '{other}' also assumes: its predictions would change without a refit",
+                        $"fit without --write to see the lambda this law prefers, set it in the file and refit both laws without --fit-lambda; or keep {DisplayFormat.Number(compilation.Bound.Settings.Lambda)} and drop --fit-lambda"));
                 lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Shared, r.Size, r.HeldOut))]);
             }
             var runs = observed.Select(r =>
@@ -278,6 +282,11 @@ public static class LawFitting
         static double Middle(FitBound bound) => bound.LogScaled
             ? Math.Sqrt(bound.Lower * bound.Upper)
             : double.IsFinite(bound.Lower + bound.Upper) ? (bound.Lower + bound.Upper) / 2 : Math.Max(bound.Lower, Math.Min(bound.Upper, 1));
+
+        /// <summary>Another parametric law of the file whose annealing area depends on λ (every
+        /// form but the Multi-Power Law, whose loss drop is summed from the LRs), or null.</summary>
+        string? LambdaDependent(string law) =>
+            compilation.Bound.Laws.FirstOrDefault(l => l.Name != law && l.Definition is ParametricLaw { Parameters.Form: not LawForm.MultiPower })?.Name;
 
         /// <summary>A run among <paramref name="plans"/> that sets its own <c>lambda</c>, or null.</summary>
         string? LambdaOverride(IEnumerable<EvaluationPlan> plans) =>
