@@ -65,6 +65,12 @@ public class FitIdentifiabilityTests
         Assert.Contains("warning CPT3101", result.Error);
         Assert.Contains("rises during pre-training", result.Error);
         Assert.Contains("--after-switch", result.Error);
+        // the rising rows put alpha on 0, where A·S1^(−alpha) is a constant: the warning says that
+        // only L0 + A is determined, and the bootstrap spreads L0 alone
+        Assert.Contains("puts alpha = 0 on a bound", result.Error);
+        Assert.Contains("only L0 + A is determined", result.Error);
+        Assert.Contains("sd L0 =", result.Out);
+        Assert.DoesNotContain("sd A =", result.Out);
 
         var after = CliRunner.Run(["fit", cpt, "--law", "code", "--after-switch", "--format", "json", .. data]);
         Assert.True(after.ExitCode == 0, after.Error);

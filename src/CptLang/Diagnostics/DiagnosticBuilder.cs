@@ -199,8 +199,10 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"law '{law}' cannot be evaluated for run '{run}': {reason}");
 
     // ── 31xx fitting laws to logs (cptc fit) ─────────────────────────────────────────────
-    public Diagnostic FitOnBound(string law, string parameter, double value, double lower, double upper, string? remedy = null) => Make(C.FitOnBound,
-        $"the fit of law '{law}' puts {parameter} = {Number(value)} on a bound of its search interval [{Number(lower)}, {Number(upper)}]",
+    /// <param name="consequence">What the bound does to the other parameters, appended to the message.</param>
+    public Diagnostic FitOnBound(string law, string parameter, double value, double lower, double upper, string? remedy = null, string? consequence = null) => Make(C.FitOnBound,
+        $"the fit of law '{law}' puts {parameter} = {Number(value)} on a bound of its search interval [{Number(lower)}, {Number(upper)}]" +
+        (consequence is null ? "" : $"; {consequence}"),
         remedy ?? "the logs may not determine it: fix it with --fix, or add runs whose schedules differ where it matters");
     /// <param name="remedies">For each group of parameters, the logs that would determine it.</param>
     public Diagnostic FitUnobserved(string law, string parameters, string remedies) => Make(C.FitNotIdentifiable,

@@ -32,7 +32,8 @@ internal static class ParametricFit
         var predicted = runs.Select(r => form.Losses(values, r.Run)).ToArray();
         var uncertainty = replicates > 0
             ? Uncertainty(form, fitted, values, fixedValues,
-                result.OnBound.Concat(result.Unobserved).Concat(Confounded(form, fitted, result, fixedValues).Select(c => c.Parameter)),
+                result.OnBound.Concat(result.Unobserved).Concat(Confounded(form, fitted, result, fixedValues).Select(c => c.Parameter))
+                    .Concat(ConstantPower(result, fixedValues) ? [LawParameterNames.A] : []),
                 replicates, result.Regularisation?.Strength ?? 0)
             : null;
         var outcome = new FitOutcome(law, LawForms.Keyword(form.Form),
@@ -96,6 +97,13 @@ internal static class ParametricFit
         return string.Join("; ", groups);
     }
 
+    /// <summary>True when the fit put alpha on 0 with L0 and A both fitted: the power term is then
+    /// the constant A, and only L0 + A is determined (the bootstrap holds A; L0 carries the spread).</summary>
+    static bool ConstantPower(FitResult result, Dictionary<string, double> fixedValues) =>
+        result.OnBound.Contains(LawParameterNames.Alpha) && result.Parameters[LawParameterNames.Alpha] == 0
+        && result.Parameters.TryGet(LawParameterNames.L0, out _) && result.Parameters.TryGet(LawParameterNames.A, out _)
+        && !fixedValues.ContainsKey(LawParameterNames.A) && !fixedValues.ContainsKey(LawParameterNames.L0);
+
     /// <summary>The replay form's parameters the fitted runs confound with another, and why
     /// (<see cref="FitDiagnostics.Confounded"/>).</summary>
     static IEnumerable<(string Parameter, string With, string Why)> Confounded(FitForm form, List<FitRun> fitted, FitResult result,
@@ -141,7 +149,9 @@ internal static class ParametricFit
         foreach (var name in result.OnBound.Except(result.Unobserved))
         {
             var bound = form.Bounds[form.Names.IndexOf(name)];
-            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper, rising);
+            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper, rising,
+                name == LawParameterNames.Alpha && ConstantPower(result, fixedValues)
+                    ? "with alpha = 0 the power term A·S1^(−alpha) is the constant A, so only L0 + A is determined" : null);
         }
         if (FitDiagnostics.ShiftTradesOff(result) && !result.Unobserved.Contains(LawParameterNames.Beta))
             yield return at.FitShiftTradesOff(law, result.Parameters[LawParameterNames.B], result.Parameters[LawParameterNames.Beta]);
