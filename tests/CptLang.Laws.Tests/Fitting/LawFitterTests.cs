@@ -195,4 +195,22 @@ public class LawFitterTests
     [InlineData(0, 10, -1, -1)]
     public void A_value_within_rounding_of_a_bound_snaps_to_it(double lower, double upper, double value, double expected) =>
         Assert.Equal(expected, new FitBound(lower, upper).Snap(value));
+
+    [Theory]
+    [InlineData(-50.0)]
+    [InlineData(-3e-7)]
+    [InlineData(0.0)]
+    [InlineData(2e-13)]
+    [InlineData(0.366)]
+    public void The_signed_log_scale_is_a_logarithm_of_either_sign_and_its_own_inverse(double value)
+    {
+        var bound = FitForm.For(LawForm.Replay).Bounds[FitForm.For(LawForm.Replay).Names.IndexOf("B")];
+        double x = bound.ToSearch(value);
+        Assert.Equal(value, bound.FromSearch(x), Math.Max(1e-12 * Math.Abs(value), 1e-25));
+        // the chain rule's factor is the derivative of the value along the search coordinate
+        double h = 1e-6, numeric = (bound.FromSearch(x + h) - bound.FromSearch(x - h)) / (2 * h);
+        Assert.Equal(numeric, bound.ValuePerSearchUnit(value), Math.Max(1e-6 * numeric, 1e-20));
+        // above the scale a step of the coordinate is a relative step of the value
+        if (Math.Abs(value) > 1e-9) Assert.Equal(value * Math.Exp(0.1), bound.FromSearch(x + Math.Sign(value) * 0.1), 1e-9 * Math.Abs(value) + 1e-12 * Math.Abs(value));
+    }
 }

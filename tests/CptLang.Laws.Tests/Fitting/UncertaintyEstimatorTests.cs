@@ -125,4 +125,45 @@ public class UncertaintyEstimatorTests
         var (_, alone) = Estimate([runs[1]]);
         Assert.Equal((1, 1.0), (alone.Runs, alone.Inflation));
     }
+
+    [Fact]
+    public void A_replay_shift_cut_far_more_than_in_proportion_keeps_a_finite_band()
+    {
+        // a2 = −16: the shift of a run without replay is B·(1 − e^16), so B is −4e-8 and only
+        // ln|B| + 16·r is determined; searched in linear B the bootstrap's spread lay on a
+        // hyperbola that no Gaussian holds, and the band of a run without replay reached four
+        // times its loss (1.005 times on the signed log scale)
+        var truth = new LawParameters(LawForm.Replay, new Dictionary<string, double>
+        {
+            ["L0"] = 3.0, ["A"] = 0.48, ["alpha"] = 0.51, ["C1"] = 0.28, ["C2"] = 0.26, ["B"] = -4e-8, ["E"] = 100, ["beta"] = 0.3,
+            ["a1"] = 0.5, ["a2"] = -16,
+        });
+        EvaluationPlan Run(string name, double replay, Piece decay) => TwoStage(Settings,
+            [Warmup(500, 0, 2e-4), Constant(9500, 2e-4)], [Warmup(500, 0, 1e-4), decay], replay) with { Run = name };
+        var plans = new[] { Run("cosine", 0, Cosine(9500, 1e-4, 0)), Run("constant", 0, Constant(9500, 1e-4)), Run("replay", 0.25, Cosine(9500, 1e-4, 0)) };
+        var random = new Random(5);
+        var runs = plans.Select(plan =>
+        {
+            long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 250)).Select(i => i * 250L)];
+            var predictor = new LossPredictor(plan, [new ParametricLaw(General, truth)]);
+            var losses = steps.Select(s => predictor.LossAt(0, s).Value * (1 + 0.003 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))).ToArray();
+            return FitRun.Create(new ScheduleAreas(plan), General, steps, losses);
+        }).ToList();
+        var form = FitForm.For(LawForm.Replay);
+        var fit = LawFitter.Fit(form, runs);
+        Assert.True(fit.Parameters["a2"] < -5, $"a2 = {fit.Parameters["a2"]}");
+        var held = Enumerable.Repeat(double.NaN, form.Count).ToArray();
+        foreach (var name in fit.OnBound) held[form.Names.IndexOf(name)] = fit.Parameters[name];
+        var u = Assert.IsType<ParameterUncertainty>(UncertaintyEstimator.Estimate(form, runs, fit.Parameters.Values.ToArray(), held));
+        foreach (var run in runs)
+        {
+            long[] steps = [.. Enumerable.Range(0, run.Count).Select(run.StepAt)];
+            var losses = form.Losses(fit.Parameters.Values.AsSpan(), run);
+            var (lower, upper) = IntervalPredictor.Band(run.Schedule!, General, fit.Parameters, u, steps, losses, 0.9);
+            double widest = Enumerable.Range(0, run.Count).Max(i => upper[i] / losses[i]);
+            Assert.True(widest < 1.05, $"run {run.Name}: the band reaches {widest} times the loss");
+            double inside = Enumerable.Range(0, run.Count).Count(i => lower[i] <= run.Losses[i] && run.Losses[i] <= upper[i]) / (double)run.Count;
+            Assert.True(inside >= 0.7, $"run {run.Name}: the band covers {inside} of its rows");
+        }
+    }
 }

@@ -82,9 +82,9 @@ public sealed record ParameterUncertainty(
                 int p = index[k];
                 var bound = form.Bounds[p];
                 double centre = vector[p], scale = Scales[k].Value;
-                double moved = bound.LogScaled
-                    ? centre * Math.Exp(sign * shift * scale / centre)
-                    : centre + sign * shift * scale;
+                // a step of the standardised draw in the fitter's coordinates (the logarithm for
+                // log-scaled parameters), where the covariance was taken
+                double moved = bound.FromSearch(bound.ToSearch(centre) + sign * shift * scale / bound.ValuePerSearchUnit(centre));
                 vector[p] = bound.Clamp(moved);
             }
             values[s] = vector;
