@@ -52,6 +52,27 @@ public class FitIdentifiabilityTests
         Assert.Contains("sd B =", domain.Out);
     }
 
+    [Fact]
+    public void A_replay_parameter_on_its_bound_asks_for_other_replay_ratios()
+    {
+        // a quarter of replay removing all of the shift: a2 runs to its bound −20, and what
+        // decides a2 is the replay ratios of the runs, not their schedules
+        const string replay = """
+            run cpt_r {
+              peak_lr 2e-4
+              train web { warmup 500 steps  stable 8k steps  decay 1.5k steps to 0 linear }
+              switch to code { replay web 25%  warmup 100 steps to 1e-4  decay 4.9k steps to 0 cosine }
+            }
+
+            """;
+        using var dir = new TempDirectory();
+        string cpt = dir.File("runs.cpt", Runs + replay);
+        var data = SyntheticLogs.Data(SyntheticLogs.Write(dir, Runs + replay + "law web " + Replay.Replace("B = 0.3", "B = -1e-13").Replace("a2 = 3", "a2 = -30")));
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "replay", "--replicates", "0", .. data]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("puts a2 = -20 on a bound of its search interval [-20, 20]; the fitted replay ratios may not determine it: add logs of runs at other replay ratios", result.Error);
+    }
+
     const string Eq4 = "law code { L0 = 2.9  A = 0.5  alpha = 0.5  C1 = 0.3  C2 = 0.3  B = -0.5  E = 30  beta = 0.2 }\n";
 
     [Fact]

@@ -149,7 +149,11 @@ internal static class ParametricFit
         foreach (var name in result.OnBound.Except(result.Unobserved))
         {
             var bound = form.Bounds[form.Names.IndexOf(name)];
-            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper, rising,
+            // the replay factors' parameters are set by the replay ratios, not by the schedules
+            string? remedy = name is LawParameterNames.A1 or LawParameterNames.A2
+                ? "the fitted replay ratios may not determine it: add logs of runs at other replay ratios, or fix it with --fix"
+                : rising;
+            yield return at.FitOnBound(law, name, result.Parameters[name], bound.Lower, bound.Upper, remedy,
                 name == LawParameterNames.Alpha && ConstantPower(result, fixedValues)
                     ? "with alpha = 0 the power term A·S1^(−alpha) is the constant A, so only L0 + A is determined" : null);
         }
