@@ -3,7 +3,7 @@ namespace CptLang.Laws.Fitting;
 /// <summary>The interval a parameter is searched in (docs/laws.md §9). A log-scaled parameter is
 /// searched as its logarithm, so that starts and steps span its orders of magnitude
 /// (<c>E</c>, <c>beta</c>, <c>S1pt</c>); its lower bound is then positive. A parameter of either
-/// sign that still spans orders of magnitude (the replay form's <c>B</c>) has a
+/// sign that still spans orders of magnitude (the CPT law's <c>B</c>) has a
 /// <paramref name="SignedLogScale"/> <c>s</c>: it is searched as <c>asinh(value / s)</c>, the
 /// logarithm of its size above <c>s</c> and linear through 0 below it.</summary>
 public readonly record struct FitBound(double Lower, double Upper, bool LogScaled = false, double SignedLogScale = 0)
