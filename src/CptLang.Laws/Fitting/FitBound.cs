@@ -20,7 +20,8 @@ public readonly record struct FitBound(double Lower, double Upper, bool LogScale
         LogScaled ? Math.Exp(x) : SignedLogScale > 0 ? SignedLogScale * Math.Sinh(x) : x;
 
     /// <summary>How far the value moves per unit of the search coordinate at
-    /// <paramref name="value"/> (<c>dθ/d ln θ = θ</c> when log-scaled, else 1): the chain rule
+    /// <paramref name="value"/> (<c>dθ/d ln θ = θ</c> when log-scaled, <c>√(θ² + s²)</c> on the
+    /// signed log scale, else 1): the chain rule
     /// between a derivative or a scale in natural units and one in search coordinates.</summary>
     public double ValuePerSearchUnit(double value) =>
         LogScaled ? value : SignedLogScale > 0 ? Math.Sqrt(value * value + SignedLogScale * SignedLogScale) : 1;
