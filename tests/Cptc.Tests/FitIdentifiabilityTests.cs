@@ -95,8 +95,17 @@ public class FitIdentifiabilityTests
 
         var after = CliRunner.Run(["fit", cpt, "--law", "code", "--after-switch", "--format", "json", .. data]);
         Assert.True(after.ExitCode == 0, after.Error);
-        var points = System.Text.Json.JsonDocument.Parse(after.Out).RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("points").GetInt32());
+        var json = System.Text.Json.JsonDocument.Parse(after.Out).RootElement;
+        var points = json.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("points").GetInt32());
         Assert.Equal([50, 50], points);
+        // the shared pre-training rows are not fitted at all, so none is "counted once"; and the
+        // report says that the law's losses before the switch are extrapolated
+        Assert.Equal(0, json.GetProperty("sharedRows").GetInt32());
+        var text = CliRunner.Run(["fit", cpt, "--law", "code", "--after-switch", .. data]);
+        Assert.DoesNotContain("counted once", text.Out);
+        Assert.Contains("--after-switch: law 'code' is fitted to the rows after the switch only; its losses before the switch, and the changes since the switch that cptc predict reports, are extrapolations", text.Out);
+        var all = CliRunner.Run(["fit", cpt, "--law", "code", .. data]);
+        Assert.Contains("counted once", all.Out);
     }
 
     [Fact]

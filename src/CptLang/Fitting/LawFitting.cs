@@ -223,6 +223,9 @@ public static class LawFitting
             Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
             (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
+            // --after-switch drops the shared pre-training rows anyway: count only those it keeps
+            if (request.AfterSwitch)
+                shared = checkedLogs.Select((log, i) => log.Log.Steps.Count(s => s > log.Plan.SwitchStep) - rows[i].Steps.Count(s => s > log.Plan.SwitchStep)).Sum();
             var observed = new List<Observed>();
             for (int i = 0; i < checkedLogs.Count; i++)
             {
@@ -248,6 +251,10 @@ public static class LawFitting
         {
             if (shared > 0)
                 yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
+            // nothing before the switch was fitted, yet predict reports the loss there and every
+            // change "since the switch" starts from it
+            if (request.AfterSwitch)
+                yield return $"--after-switch: law '{request.Law}' is fitted to the rows after the switch only; its losses before the switch, and the changes since the switch that cptc predict reports, are extrapolations";
             if (lambda is null) yield break;
             yield return lambda.Lambda == lambda.FileLambda
                 ? $"lambda: the file's {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
