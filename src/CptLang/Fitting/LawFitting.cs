@@ -250,7 +250,7 @@ public static class LawFitting
         IEnumerable<string> Notes(int shared, LambdaSearch.Result? lambda)
         {
             if (shared > 0)
-                yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss: shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
+                yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss, such as shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
             // nothing before the switch was fitted, yet predict reports the loss there and every
             // change "since the switch" starts from it
             if (request.AfterSwitch)
