@@ -128,9 +128,8 @@ static class GaussNewtonRefit
                 {
                     int k = Array.IndexOf(free, term.Index);
                     if (k < 0) continue;
-                    double theta = point[term.Index];
-                    double z = ((term.Log ? Math.Log(theta) : theta) - term.Centre) / term.Scale;
-                    double dz = (term.Log ? 1 / theta : 1) / term.Scale * form.Bounds[term.Index].ValuePerSearchUnit(theta);
+                    double theta = point[term.Index], z = term.Z(theta);
+                    double dz = term.Slope(theta) * form.Bounds[term.Index].ValuePerSearchUnit(theta);
                     value += 0.5 * priorStrength * z * z;
                     g[k] += priorStrength * z * dz;
                     h[k, k] += priorStrength * dz * dz;
