@@ -95,7 +95,7 @@ public static class LawFitter
             return new PriorScore(strengths[k], double.IsFinite(mae) ? mae : double.NaN);
         }).ToList();
         var finite = scores.Where(s => double.IsFinite(s.Mae)).ToList();
-        int chosen = prior.Strengths.ToList().IndexOf(prior.Default);
+        int chosen = origin;
         if (finite.Count > 0)
         {
             double best = finite.Min(s => s.Mae);

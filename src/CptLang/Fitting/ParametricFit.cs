@@ -58,7 +58,7 @@ internal static class ParametricFit
     static ParameterUncertainty? Uncertainty(FitForm form, List<FitRun> fitted, double[] values, Dictionary<string, double> fixedValues,
         IEnumerable<string> undetermined, int replicates, double priorStrength)
     {
-        var held = form.Names.Select(n => fixedValues.TryGetValue(n, out double v) ? v : double.NaN).ToArray();
+        var held = ByIndex(form, fixedValues);
         foreach (var name in undetermined) held[form.Names.IndexOf(name)] = values[form.Names.IndexOf(name)];
         foreach (var (name, value) in form.Implied(fitted)) held[form.Names.IndexOf(name)] = value;
         var estimate = UncertaintyEstimator.Estimate(form, fitted, values, held, replicates, priorStrength: priorStrength);
@@ -97,6 +97,10 @@ internal static class ParametricFit
         return string.Join("; ", groups);
     }
 
+    /// <summary>Per parameter of <paramref name="form"/>: its fixed value, or NaN when it is fitted.</summary>
+    static double[] ByIndex(FitForm form, Dictionary<string, double> fixedValues) =>
+        [.. form.Names.Select(n => fixedValues.TryGetValue(n, out double v) ? v : double.NaN)];
+
     /// <summary>True when the fit put alpha on 0 with L0 and A both fitted: the power term is then
     /// the constant A, and only L0 + A is determined (the bootstrap holds A; L0 carries the spread).</summary>
     static bool ConstantPower(FitResult result, Dictionary<string, double> fixedValues) =>
@@ -108,7 +112,7 @@ internal static class ParametricFit
     /// (<see cref="FitDiagnostics.Confounded"/>).</summary>
     static IEnumerable<(string Parameter, string With, string Why)> Confounded(FitForm form, List<FitRun> fitted, FitResult result,
         Dictionary<string, double> fixedValues) =>
-        FitDiagnostics.Confounded(form, fitted, [.. form.Names.Select(n => fixedValues.TryGetValue(n, out double v) ? v : double.NaN)], result.Unobserved)
+        FitDiagnostics.Confounded(form, fitted, ByIndex(form, fixedValues), result.Unobserved)
             .Select(c => (c.Parameter, c.With, c.Ratio == 0 ? "no fitted run replays" : $"every fitted run replays {DisplayFormat.Number(c.Ratio * 100)}%"));
 
     /// <summary>A remedy for parameters on a bound when a fitted run's loss rises during its

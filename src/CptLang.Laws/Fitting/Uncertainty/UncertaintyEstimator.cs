@@ -60,9 +60,7 @@ public static class UncertaintyEstimator
         var covariance = Covariance(search, free.Length);
         if (Enumerable.Range(0, free.Length).Any(k => !(covariance[k, k] > 0))) return null;
 
-        // a fold's refit sees n − 1 of the n runs, so its parameters err by about n/(n − 1) times
-        // the full fit's variance (information grows with the runs): the factor its errors call
-        // for is scaled by √((n − 1)/n) for the fit on all n (docs/laws.md §9.1)
+        // scaled by √((n − 1)/n): a fold's refit sees n − 1 of the n runs (see Inflation)
         double inflation = runs.Count >= 2
             ? Math.Max(1, Inflation(form, runs, centre, fixedValues, free, covariance, noise, priorStrength) * Math.Sqrt((runs.Count - 1.0) / runs.Count))
             : 1;
