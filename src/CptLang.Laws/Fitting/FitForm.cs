@@ -33,6 +33,13 @@ public abstract class FitForm
     /// <c>i</c> into <c>jacobian[k·run.Count + i]</c>.</summary>
     public abstract void Evaluate(ReadOnlySpan<double> parameters, FitRun run, Span<double> loss, Span<double> jacobian);
 
+    /// <summary><c>d ln L / d(search coordinate of parameter p)</c> at row <paramref name="i"/> of an
+    /// <see cref="Evaluate"/> of <paramref name="rows"/> rows, where the loss is
+    /// <paramref name="loss"/> and the parameter <paramref name="value"/>: the row of the
+    /// linearisations of the refit, the bootstrap's inflation and the prediction bands.</summary>
+    internal double LogGradient(ReadOnlySpan<double> jacobian, int p, int i, int rows, double loss, double value) =>
+        jacobian[p * rows + i] / loss * Bounds[p].ValuePerSearchUnit(value);
+
     /// <summary>The loss predicted at every row of <paramref name="run"/> (derivatives discarded).</summary>
     public double[] Losses(ReadOnlySpan<double> parameters, FitRun run)
     {

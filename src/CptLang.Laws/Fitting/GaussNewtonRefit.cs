@@ -109,11 +109,9 @@ static class GaussNewtonRefit
                 {
                     if (!(loss[i] > 0) || !double.IsFinite(loss[i])) return null;
                     double r = Math.Log(run.Losses[i]) - Math.Log(loss[i]);
-                    double a = Math.Abs(r), d = HuberObjective.Delta;
-                    value += a < d ? 0.5 * r * r : d * a - 0.5 * d * d;
-                    double slope = a < d ? r : d * Math.Sign(r), weight = a < d ? 1 : 0;
-                    for (int k = 0; k < m; k++)
-                        row[k] = jacobian[free[k] * n + i] / loss[i] * form.Bounds[free[k]].ValuePerSearchUnit(point[free[k]]);
+                    value += HuberObjective.Huber(r, out double slope);
+                    double weight = Math.Abs(r) < HuberObjective.Delta ? 1 : 0;
+                    for (int k = 0; k < m; k++) row[k] = form.LogGradient(jacobian, free[k], i, n, loss[i], point[free[k]]);
                     // objective derivative: −ρ'(r)·d ln L; curvature: ρ''(r)·(d ln L)², the Gauss–Newton
                     // term of a row inside δ (beyond it the Huber loss is linear and adds none)
                     for (int k = 0; k < m; k++)

@@ -14,6 +14,14 @@ public sealed class HuberObjective
 {
     public const double Delta = 1e-3;
 
+    /// <summary><c>Huber_δ(r)</c>: <c>r²/2</c> inside δ, linear beyond; and its slope.</summary>
+    internal static double Huber(double r, out double slope)
+    {
+        if (Math.Abs(r) < Delta) { slope = r; return 0.5 * r * r; }
+        slope = Delta * Math.Sign(r);
+        return Delta * Math.Abs(r) - 0.5 * Delta * Delta;
+    }
+
     /// <summary>Below this predicted loss, <c>ln</c> continues as its tangent, so that the
     /// objective stays finite and smooth where a trial point predicts a loss ≤ 0.</summary>
     const double Floor = 1e-6;
@@ -89,9 +97,7 @@ public sealed class HuberObjective
                 double predicted = loss[i], logPredicted = weight[i], dLog = 1 / predicted;
                 if (!(predicted > Floor)) { logPredicted = Math.Log(Floor) + (predicted - Floor) / Floor; dLog = 1 / Floor; }
                 double r = logObserved[offset + i] - logPredicted;
-                double dHuber;
-                if (Math.Abs(r) < Delta) { sum += 0.5 * r * r; dHuber = r; }
-                else { sum += Delta * Math.Abs(r) - 0.5 * Delta * Delta; dHuber = Delta * Math.Sign(r); }
+                sum += Huber(r, out double dHuber);
                 // dObjective/dL = dHuber/dr · dr/dL, with dr/dL = −dLog
                 weight[i] = -dHuber * dLog;
             }

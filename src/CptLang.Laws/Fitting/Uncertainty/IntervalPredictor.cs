@@ -47,7 +47,7 @@ public static class IntervalPredictor
             for (int k = 0; k < m; k++)
             {
                 int p = index[k];
-                g[k] = jacobian[p * n + r] / loss[r] * form.Bounds[p].ValuePerSearchUnit(point.Values[p]) * scale[k];
+                g[k] = form.LogGradient(jacobian, p, r, n, loss[r], point.Values[p]) * scale[k];
             }
             double variance = uncertainty.Noise * uncertainty.Noise;
             for (int k = 0; k < m; k++)

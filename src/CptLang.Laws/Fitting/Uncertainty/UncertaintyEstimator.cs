@@ -146,7 +146,7 @@ public static class UncertaintyEstimator
                 double error = Math.Log(run.Losses[i]) - Math.Log(loss[i]);
                 if (!double.IsFinite(error)) return 1;
                 // the variance of ln L from the parameters, linearised: g'Σg in search coordinates
-                for (int a = 0; a < free.Length; a++) gradient[a] = Gradient(form, refit, jacobian, free[a], i, n, loss[i]);
+                for (int a = 0; a < free.Length; a++) gradient[a] = form.LogGradient(jacobian, free[a], i, n, loss[i], refit[free[a]]);
                 double variance = 0;
                 for (int a = 0; a < free.Length; a++)
                     for (int b = 0; b < free.Length; b++)
@@ -181,8 +181,4 @@ public static class UncertaintyEstimator
     }
 
     static double Percentile(double[] values, double p) => Quantiles.Of([.. values.Order()], p);
-
-    /// <summary>d ln L / d(search coordinate of parameter p) at row i.</summary>
-    static double Gradient(FitForm form, double[] parameters, double[] jacobian, int p, int i, int n, double loss) =>
-        jacobian[p * n + i] / loss * form.Bounds[p].ValuePerSearchUnit(parameters[p]);
 }
