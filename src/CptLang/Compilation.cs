@@ -83,6 +83,7 @@ public sealed class Compilation
         var bound = Binder.Bind(SyntaxTree.Root, bag, new SyntaxErrorMap(SyntaxTree.Diagnostics));
         foreach (var check in bound.FamilyChecks) CheckFamily(check, bag);
         var ordered = bag.Items
+            .Select(d => d.IsError || d.Run is not null ? d : d with { Run = RunAround(d.Span) })
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Span.Length).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
         if (ordered.Count > MaxDiagnostics)
@@ -91,5 +92,16 @@ public sealed class Compilation
             ordered = [.. ordered.Take(MaxDiagnostics), DiagnosticBuilder.At(last.Span).TooManyDiagnostics(ordered.Count, MaxDiagnostics)];
         }
         return (bound, [.. ordered]);
+    }
+
+    /// <summary>The run whose block holds <paramref name="span"/>, or null: a warning there is
+    /// about that run, and a command that evaluates other runs counts it in one line instead of
+    /// printing it (docs/cli.md). Errors stay untagged: they stop every command.</summary>
+    string? RunAround(TextSpan span)
+    {
+        foreach (var member in SyntaxTree.Root.Members)
+            if (member is RunDeclarationSyntax run && run.Span.Start <= span.Start && span.End <= run.Span.End && !run.Name.IsMissing)
+                return run.Name.Text;
+        return null;
     }
 }

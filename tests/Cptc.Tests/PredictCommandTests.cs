@@ -210,6 +210,36 @@ public class RunScopedDiagnosticsTests
     }
 
     [Fact]
+    public void A_warning_inside_another_runs_block_is_counted_not_printed()
+    {
+        // CPT2021 (re-warmup above the pre-training peak) is about run 'hot' only
+        const string text = """
+            run calm {
+              peak_lr 2e-3
+              train web { warmup 20 steps  stable until 1000 }
+              switch to code { warmup 10 steps to 1e-3  decay 490 steps to 0 cosine }
+            }
+            run hot {
+              peak_lr 2e-3
+              train web { warmup 20 steps  stable until 1000 }
+              switch to code { warmup 10 steps to 3e-3  decay 490 steps to 0 cosine }
+            }
+            """;
+        using var dir = new TempDirectory();
+        string path = dir.File("runs.cpt", text);
+        Assert.Contains("warning CPT2021", CliRunner.Run("check", path).Error);
+        foreach (var command in new[] { new[] { "predict", path, "--run", "calm" }, ["export", path, "--run", "calm", "--target", "csv"] })
+        {
+            var calm = CliRunner.Run(command);
+            Assert.True(calm.ExitCode == 0, calm.Error);
+            Assert.Equal($"cptc: 1 warning about other runs of {path} not shown; `cptc check {path}` lists them", calm.Error.TrimEnd('\n'));
+        }
+        var hot = CliRunner.Run("predict", path, "--run", "hot");
+        Assert.Contains("warning CPT2021", hot.Error);
+        Assert.DoesNotContain("not shown", hot.Error);
+    }
+
+    [Fact]
     public void Predicting_the_run_a_law_cannot_predict_is_the_error()
     {
         using var dir = new TempDirectory();
