@@ -96,7 +96,7 @@ public sealed class Compilation
 
     /// <summary>The run whose block holds <paramref name="span"/>, or null: a warning there is
     /// about that run, and a command that evaluates other runs counts it in one line instead of
-    /// printing it (docs/cli.md). Errors stay untagged: they stop every command.</summary>
+    /// printing it (docs/diagnostics.md, Format). Errors stay untagged: they stop every command.</summary>
     string? RunAround(TextSpan span)
     {
         foreach (var member in SyntaxTree.Root.Members)

@@ -24,8 +24,8 @@ internal sealed class Terminal(TextWriter output, TextWriter error, Func<Stream>
     public bool Report(Compilation compilation) => Report(compilation.Diagnostics, compilation.Text);
 
     /// <summary>The diagnostics that matter to a command evaluating <paramref name="runs"/> (null:
-    /// every run): those about another run (a law that cannot predict it) are counted in one line,
-    /// so that one run's problems do not flood the report of another.</summary>
+    /// every run): the warnings about another run (inside its block, or a law that cannot predict
+    /// it) are counted in one line, so that one run's problems do not flood the report of another.</summary>
     public bool Report(Compilation compilation, IReadOnlyCollection<string>? runs)
     {
         if (runs is null) return Report(compilation);
