@@ -30,12 +30,12 @@ def after_switch(run):
         return {int(r['step']) - s: float(r[column]) for r in csv.DictReader(f) if int(r['step']) > s}
 
 
-runs = sorted(f[:-4] for f in os.listdir(logs) if f.endswith('.csv') and f[:-4] not in fitted and f[:-4] != 'pretrain')
 def replays(run):
     with open(os.path.join(work, 'lr', f'{run}.csv')) as f:
         return any(float(r['replay']) > 0 for r in csv.DictReader(f))
 
 
+runs = sorted(f[:-4] for f in os.listdir(logs) if f.endswith('.csv') and f[:-4] not in fitted and f[:-4] != 'pretrain')
 # an Eq. 4 law cannot predict a run with replay (CPT3007): those are held out with the replay form
 held = [r for r in runs if any(replays(f) for f in fitted) or not replays(r)]
 with tempfile.TemporaryDirectory() as tmp:
