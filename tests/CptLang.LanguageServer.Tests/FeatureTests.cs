@@ -102,7 +102,11 @@ public class FeatureTests
     {
         string text = "law web { L0 = 3  C1 = 0.3 \n}";
         var labels = CompletionHandler.Complete(Open(text), At(text, "\n")).Select(i => i.Label).ToList();
-        Assert.Equal(["A", "alpha", "C2", "B", "E", "beta"], labels);
+        // the form's missing parameters, then the optional `lambda` of a law with an annealing area
+        Assert.Equal(["A", "alpha", "C2", "B", "E", "beta", "lambda"], labels);
+        // a Multi-Power law names its form: its own parameters, and no lambda (it has no annealing area)
+        string mpl = "law web mpl {\n  L0 = 2.9  B = 400\n  \n}\n";
+        Assert.Equal(["A", "alpha", "C", "beta", "gamma"], CompletionHandler.Complete(Open(mpl), At(mpl, "  \n}", 2)).Select(i => i.Label));
     }
 
     [Fact]
@@ -111,8 +115,8 @@ public class FeatureTests
         string text = "law web {\n  L0 = 2.9  A = 0.59  alpha = 0.76  C = 0.47\n  uncertainty {\n    runs = 2  replicates = 100  inflation = 1  noise = 0.001\n    sd L0 = 0.04  sd A = 0.04  corr L0 A = -0.9\n  \n  }\n}\n";
         var labels = CompletionHandler.Complete(Open(text), At(text, "  \n  }", 2)).Select(i => i.Label).ToList();
         Assert.Equal(["runs", "replicates", "inflation", "noise", "reach", "sd", "corr"], labels);
-        // after the part, still the law's missing parameters (none here)
-        Assert.Empty(CompletionHandler.Complete(Open(text), At(text, "}\n}", 1)));
+        // after the part, still the law's missing parameters (none here) and its optional lambda
+        Assert.Equal(["lambda"], CompletionHandler.Complete(Open(text), At(text, "}\n}", 1)).Select(i => i.Label));
         Assert.Contains("0.59", HoverHandler.Hover(Open(text), At(text, "A = 0.59"), default)!.Contents.Value);
     }
 

@@ -3,8 +3,8 @@ using CptLang;
 
 namespace Cptc.Tests;
 
-/// <summary><c>cptc fit --fit-lambda</c>: the schedule's lambda chosen from the logs, and written
-/// into the file with the block.</summary>
+/// <summary><c>cptc fit --fit-lambda</c>: the lambda of one law chosen from the logs, and written
+/// into its block (docs/laws.md §1).</summary>
 public class FitLambdaTests
 {
     const string Runs = """
@@ -29,7 +29,7 @@ public class FitLambdaTests
         [.. SyntheticLogs.Write(dir, $"lambda {lambda.ToString(CultureInfo.InvariantCulture)}\n" + Runs + Law).Select(l => $"{l.Key}={l.Value}")];
 
     [Fact]
-    public void The_lambda_the_logs_were_made_with_is_found_and_written()
+    public void The_lambda_the_logs_were_made_with_is_found_and_written_into_the_block()
     {
         using var dir = new TempDirectory();
         string[] logs = Logs(dir, 0.99);
@@ -39,39 +39,76 @@ public class FitLambdaTests
         double lambda = System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("lambda").GetDouble();
         Assert.InRange(lambda, 0.985, 0.995);
 
+        // the law states it; the schedule keeps its own
         string written = File.ReadAllText(cpt);
-        Assert.Contains($"lambda {lambda.ToString(CultureInfo.InvariantCulture)}  // chosen by cptc fit --fit-lambda", written);
-        Assert.StartsWith("// two schedules of one model\n\nlambda ", written);
+        Assert.Contains($"  lambda = {lambda.ToString(CultureInfo.InvariantCulture)}\n", written);
         var compiled = Compilation.Create(written);
         Assert.False(compiled.HasErrors);
-        Assert.All(compiled.Plans, p => Assert.Equal(lambda, p.Settings.Lambda));
+        Assert.All(compiled.Plans, p => Assert.Equal(0.999, p.Settings.Lambda));
+        var law = Assert.IsType<CptLang.Laws.Laws.ParametricLaw>(Assert.Single(compiled.Laws));
+        Assert.Equal(lambda, law.Parameters.Lambda);
+
+        // its bands are those of the same block under a schedule of that lambda
+        string lambdaText = lambda.ToString(CultureInfo.InvariantCulture);
+        string moved = dir.File("moved.cpt", $"lambda {lambdaText}\n" + written.Replace($"  lambda = {lambdaText}\n", "", StringComparison.Ordinal));
+        foreach (var file in new[] { cpt, moved })
+            Assert.Contains("uncertainty {", File.ReadAllText(file));
+        string Band(string file) => CliRunner.Run("predict", file, "--run", "wsd", "--every", "1000", "--interval", "0.9", "--format", "csv").Out;
+        Assert.Contains("web_lo", Band(cpt));
+        Assert.Equal(Band(moved), Band(cpt));
+
+        // a refit without --fit-lambda keeps the block's lambda and finds the same law
+        var refit = CliRunner.Run(["fit", cpt, "--law", "web", "--data", logs[0], "--data", logs[1], "--write", "--replicates", "0"]);
+        Assert.True(refit.ExitCode == 0, refit.Error);
+        Assert.Contains($"  lambda = {lambda.ToString(CultureInfo.InvariantCulture)}\n", File.ReadAllText(cpt));
     }
 
     [Fact]
-    public void Write_does_not_change_the_lambda_another_law_of_the_file_assumes()
+    public void A_law_with_its_own_lambda_predicts_as_a_file_with_that_lambda()
     {
-        // a second law fitted with --fit-lambda --write would move the file's lambda under the
-        // first one, changing its predictions without a refit; the same law may be refitted
+        using var dir = new TempDirectory();
+        const string own = "law web { L0 = 2.6  A = 0.43  alpha = 0.55  C = 0.41  lambda = 0.99 }\n";
+        string lawLevel = dir.File("law.cpt", Runs + own);
+        string fileLevel = dir.File("file.cpt", "lambda 0.99\n" + Runs + Law);
+        string schedule = dir.File("schedule.cpt", Runs + Law);
+        foreach (var run in new[] { "cosine", "wsd" })
+        {
+            var a = CliRunner.Run("predict", lawLevel, "--run", run, "--every", "250", "--format", "csv");
+            var b = CliRunner.Run("predict", fileLevel, "--run", run, "--every", "250", "--format", "csv");
+            var c = CliRunner.Run("predict", schedule, "--run", run, "--every", "250", "--format", "csv");
+            Assert.True(a.ExitCode == 0, a.Error);
+            Assert.Equal(b.Out, a.Out);
+            Assert.NotEqual(c.Out, a.Out);
+        }
+        // the reports say which law sees which lambda
+        Assert.Contains("settings: lambda 0.999 (law web 0.99), warmup_area peak", CliRunner.Run("predict", lawLevel, "--run", "wsd").Out);
+        var json = System.Text.Json.JsonDocument.Parse(CliRunner.Run("predict", lawLevel, "--run", "wsd", "--format", "json").Out).RootElement;
+        Assert.Equal(0.99, json.GetProperty("laws")[0].GetProperty("lambda").GetDouble());
+        Assert.False(System.Text.Json.JsonDocument.Parse(CliRunner.Run("predict", schedule, "--run", "wsd", "--format", "json").Out)
+            .RootElement.GetProperty("laws")[0].TryGetProperty("lambda", out _));
+    }
+
+    [Fact]
+    public void Each_law_keeps_its_own_lambda()
+    {
+        // fitting one law's lambda with --write leaves every other law of the file as it was
         using var dir = new TempDirectory();
         string[] logs = Logs(dir, 0.99);
         const string other = "law ood { L0 = 2.7  A = 0.4  alpha = 0.5  C = 0.3 }\n";
-        const string multiPower = "law mp mpl { L0 = 2.5  A = 0.5  alpha = 0.5  B = 400  C = 2  beta = 0.6  gamma = 0.6 }\n";
         string cpt = dir.File("runs.cpt", Runs + other);
-        string before = File.ReadAllText(cpt);
-        var refused = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--write", "--replicates", "0"]);
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("--fit-lambda --write would set the file's lambda, which law 'ood' also assumes", refused.Error);
-        Assert.Equal(before, File.ReadAllText(cpt));
-        Assert.Equal("", refused.Out);
-
-        // without --write the choice is reported; a law of the file that ignores lambda (the
-        // Multi-Power Law) or the law being refitted do not stand in the way
-        var shown = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--replicates", "0"]);
-        Assert.True(shown.ExitCode == 0, shown.Error);
-        string alone = dir.File("alone.cpt", Runs + Law + multiPower);
-        var written = CliRunner.Run(["fit", alone, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--write", "--replicates", "0"]);
+        string Ood() => string.Join("\n", CliRunner.Run("predict", cpt, "--run", "wsd", "--every", "500", "--format", "csv").Out
+            .Split('\n').Select(l => string.Join(',', l.Split(',').Take(3))));
+        string before = Ood();
+        var written = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--write", "--replicates", "0"]);
         Assert.True(written.ExitCode == 0, written.Error);
-        Assert.Contains("// chosen by cptc fit --fit-lambda", File.ReadAllText(alone));
+        Assert.Contains("the block states it (`lambda = 0.99", written.Out);
+        Assert.Contains("law ood { L0 = 2.7  A = 0.4  alpha = 0.5  C = 0.3 }", File.ReadAllText(cpt));
+        Assert.Equal(before, Ood());
+
+        // the Multi-Power Law has no annealing area to set
+        var mpl = CliRunner.Run(["fit", cpt, "--law", "mp", "--form", "mpl", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--replicates", "0"]);
+        Assert.Equal(2, mpl.ExitCode);
+        Assert.Contains("--fit-lambda does not apply to the Multi-Power Law", mpl.Error);
     }
 
     [Fact]
@@ -82,7 +119,7 @@ public class FitLambdaTests
         string cpt = dir.File("runs.cpt", Runs);
         var result = CliRunner.Run(["fit", cpt, "--law", "web", "--data", logs[0], "--fix", "lambda=0.99"]);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("lambda is a setting of the schedule, not a parameter of the law; write `lambda 0.99` in the .cpt file", result.Error);
+        Assert.Contains("lambda is not fixed with --fix: it sets the annealing area the law sees, not a term of the law; write `lambda = 0.99` in the law's block (this law alone) or `lambda 0.99` in the .cpt file", result.Error);
         Assert.Contains("--fit-lambda", result.Error);
         var unknown = CliRunner.Run(["fit", cpt, "--law", "web", "--data", logs[0], "--fix", "zeta=1"]);
         Assert.Contains("an eq1 law has no parameter 'zeta'", unknown.Error);

@@ -24,5 +24,6 @@ internal static class LawParameterDocs
         ["gamma2"] = "how C2 scales with model size, N^gamma2 (Eq. 7)",
         ["gamma3"] = "exponent of the model-size term F·N^(−gamma3) (Eq. 7)",
         ["S1pt"] = "forward area of an unknown pre-training (open model, CPT §6): fitted, not computed",
+        ["lambda"] = "this law's own momentum decay of the annealing area S2, in place of the schedule's lambda setting (cptc fit --fit-lambda chooses it)",
     }.ToImmutableDictionary();
 }

@@ -100,10 +100,13 @@ internal static class CompletionHandler
     static CompletionItem[] LawParameters(LawDeclarationSyntax? law, LawBodySyntax body)
     {
         var present = body.Parameters.Where(p => !p.Name.IsMissing).Select(p => p.Name.Text).ToHashSet();
-        LawForm? form = FormOf(present);
+        // a written form (`law x mpl { … }`) decides; else the parameters written so far
+        LawForm? form = law?.Form is { IsMissing: false } written && LawForms.TryParse(written.Text, out var named) ? named : FormOf(present);
         LawPreset? preset = null;
         if (law?.Expression is { Terms: [var term] } && PaperPresets.TryGet(term.Name.Text, out preset)) form ??= preset.Form;
         var names = form is { } known ? LawParameterNames.Of(known) : LawParameterNames.All;
+        // a law's own λ, for every form with an annealing area (docs/language.md §7.2)
+        if (form is not LawForm.MultiPower) names = names.Add(PropertyNames.Lambda);
         return [.. names.Where(n => !present.Contains(n)).Select((n, i) => new CompletionItem(n, Field,
             preset?.Missing.Contains(n) == true ? "not given by the preset" : LawParameterDocs.Meaning.GetValueOrDefault(n),
             InsertText: n + " = ", SortText: (preset?.Missing.Contains(n) == true ? "0" : "1") + i.ToString("D2")))];

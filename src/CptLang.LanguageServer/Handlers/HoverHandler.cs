@@ -75,7 +75,7 @@ internal static class HoverHandler
         if (!LawParameterDocs.Meaning.TryGetValue(name, out var meaning)) return null;
         var text = new StringBuilder($"**{name}**: {meaning}");
         if (law is not null && Bound(compilation, law.Name.Text)?.Definition is ParametricLaw { Parameters: var parameters }
-            && parameters.TryGet(name, out var value))
+            && (name == CptLang.Binding.PropertyNames.Lambda ? parameters.Lambda : parameters.TryGet(name, out var given) ? given : null) is { } value)
             text.Append($"\n\nvalue in `{law.Name.Text}`: {Numbers.Value(value)}{(name == LawParameterNames.N ? " (millions)" : "")}");
         return text.ToString();
     }

@@ -47,6 +47,11 @@ public sealed class ScheduleAreas
 
     public double Lambda => decay.Lambda;
 
+    /// <summary>The areas a law with its own λ sees (<see cref="Laws.LawParameters.Lambda"/>):
+    /// this, unless <paramref name="lambda"/> is given and differs.</summary>
+    public ScheduleAreas WithLambda(double? lambda) =>
+        lambda is not { } own || own == Lambda ? this : new ScheduleAreas(Plan.WithLambda(own));
+
     internal MomentumDecay Decay => decay;
 
     internal int SegmentCount => kernels.Length;

@@ -42,13 +42,13 @@ public static class DerivedQuantities
         }
 
         var endpoints = ImmutableArray.CreateBuilder<LawEndpoints>();
-        var atSwitchPoint = plan.SwitchStep is long t
-            ? (t == 0 ? predictor.Areas.StateBefore(0, 1).Point : predictor.Areas.At(t))
-            : (Areas.AreaPoint?)null;
         for (int i = 0; i < predictor.Laws.Length; i++)
         {
             if (!predictor.Laws[i].IsValid) continue;
-            LossResult? atSwitch = atSwitchPoint is { } sp ? predictor.Loss(i, sp) : null;
+            var areas = predictor.AreasOf(i);
+            LossResult? atSwitch = plan.SwitchStep is long t
+                ? predictor.Loss(i, t == 0 ? areas.StateBefore(0, 1).Point : areas.At(t))
+                : null;
             var atEnd = predictor.LossAt(i, plan.TotalSteps);
             endpoints.Add(new LawEndpoints(predictor.Laws[i].Name, atSwitch, atEnd));
         }
@@ -91,6 +91,6 @@ public static class DerivedQuantities
             throw new InvalidOperationException($"run '{predictor.Plan.Run}' has no domain switch");
         if (predictor.Compiled(law) is not { } compiled)
             throw new InvalidOperationException($"law '{predictor.Laws[law].Name}' cannot be evaluated: {predictor.StructuralProblem(law).Message}");
-        return new ContinualCurve(predictor.Areas, compiled, predictor.Laws[law].Name);
+        return new ContinualCurve(predictor.AreasOf(law), compiled, predictor.Laws[law].Name);
     }
 }

@@ -32,7 +32,7 @@ internal static class LawCompiler
 
         for (int i = 0; i < definitions.Count; i++)
             if (definitions[i] is WeightedSumLaw w && byName[w.Name] == i)
-                compiled[i] = WeightedSum(w, definitions, byName, compiled, problems);
+                compiled[i] = WeightedSum(w, definitions, byName, compiled, problems, plan.Settings.Lambda);
 
         var laws = definitions.Select((d, i) => new PredictedLaw(
             d.Name,
@@ -130,7 +130,8 @@ internal static class LawCompiler
         return new CompiledLaw(l0, [.. terms]);
     }
 
-    static CompiledLaw? WeightedSum(WeightedSumLaw law, IReadOnlyList<LawDefinition> definitions, Dictionary<string, int> byName, CompiledLaw?[] compiled, List<LawProblem> problems)
+    static CompiledLaw? WeightedSum(WeightedSumLaw law, IReadOnlyList<LawDefinition> definitions, Dictionary<string, int> byName, CompiledLaw?[] compiled, List<LawProblem> problems,
+        double planLambda)
     {
         var parts = new List<(double, CompiledLaw)>();
         foreach (var term in law.Terms)
@@ -157,6 +158,18 @@ internal static class LawCompiler
             }
             parts.Add((term.Weight, part));
         }
+        var lambdas = law.Terms.Select(t => (t.Law, Lambda: LambdaOf(definitions[byName[t.Law]], planLambda))).ToList();
+        if (lambdas.Select(l => l.Lambda).Distinct().Count() > 1)
+        {
+            problems.Add(new LawProblem(law.Name, LawProblemKind.MixedLambda,
+                $"its laws see the annealing area under different lambda ({string.Join(", ", lambdas.Select(l => $"{l.Law} {l.Lambda.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"))}); give them one"));
+            return null;
+        }
         return CompiledLaw.WeightedSum(parts);
     }
+
+    /// <summary>The λ a law's areas use: its own (<see cref="LawParameters.Lambda"/>), else the plan's.
+    /// A weighted sum's is its laws' (one, or the sum does not compile).</summary>
+    internal static double LambdaOf(LawDefinition law, double planLambda) =>
+        (law as ParametricLaw)?.Parameters.Lambda ?? planLambda;
 }

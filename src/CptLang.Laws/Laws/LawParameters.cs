@@ -23,6 +23,11 @@ public sealed record LawParameters
 
     public LawForm Form { get; }
 
+    /// <summary>The momentum decay λ of the annealing area this law was fitted with, when the law
+    /// says it (<c>lambda = …</c> in its block): it then replaces the schedule's setting for this
+    /// law alone (docs/laws.md §1). Null: the schedule's.</summary>
+    public double? Lambda { get; init; }
+
     /// <summary>Values in the order of <c>LawParameterNames.Of(Form)</c>.</summary>
     public ImmutableArray<double> Values { get; }
 
@@ -39,7 +44,7 @@ public sealed record LawParameters
     }
 
     public bool Equals(LawParameters? other) =>
-        other is not null && Form == other.Form && Values.SequenceEqual(other.Values);
+        other is not null && Form == other.Form && Lambda == other.Lambda && Values.SequenceEqual(other.Values);
 
     public override int GetHashCode() => HashCode.Combine(Form, Values.Length > 0 ? Values[0] : 0);
 }

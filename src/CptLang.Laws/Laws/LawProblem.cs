@@ -18,6 +18,9 @@ public enum LawProblemKind
     DependsOnInvalidLaw,
     /// <summary>Two laws share a name.</summary>
     DuplicateName,
+    /// <summary>A weighted sum names laws that see the annealing area under different λ
+    /// (<see cref="LawParameters.Lambda"/>): its terms cannot share one set of areas.</summary>
+    MixedLambda,
     /// <summary>A parameter, or a constant computed from parameters (e.g. <c>N^gamma</c> with
     /// <c>N ≤ 0</c>), is not a finite number.</summary>
     InvalidParameter,

@@ -21,6 +21,9 @@ public sealed class LossPredictor
 
     readonly ImmutableArray<CompiledLaw?> compiled;
     readonly Dictionary<string, int> indexByName;
+    /// <summary>Per law, the areas it sees: <see cref="Areas"/>, or the same schedule under the
+    /// law's own λ (<see cref="LawParameters.Lambda"/>); laws of one λ share an instance.</summary>
+    readonly ScheduleAreas[] areasOf;
 
     public LossPredictor(EvaluationPlan plan, IReadOnlyList<LawDefinition> laws)
         : this(new ScheduleAreas(plan), laws)
@@ -38,7 +41,21 @@ public sealed class LossPredictor
         Problems = result.Problems;
         indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < Laws.Length; i++) indexByName.TryAdd(Laws[i].Name, i);
+        var byLambda = new Dictionary<double, ScheduleAreas> { [areas.Lambda] = areas };
+        areasOf = new ScheduleAreas[laws.Count];
+        for (int i = 0; i < laws.Count; i++)
+        {
+            double lambda = laws[i] is WeightedSumLaw sum && sum.Terms.Length > 0 && laws.FirstOrDefault(l => l.Name == sum.Terms[0].Law) is { } first
+                ? LawCompiler.LambdaOf(first, areas.Lambda)
+                : LawCompiler.LambdaOf(laws[i], areas.Lambda);
+            if (!byLambda.TryGetValue(lambda, out var own)) byLambda[lambda] = own = areas.WithLambda(lambda);
+            areasOf[i] = own;
+        }
     }
+
+    /// <summary>The areas law <paramref name="law"/> sees: <see cref="Areas"/> unless the law
+    /// states its own λ.</summary>
+    public ScheduleAreas AreasOf(int law) => areasOf[law];
 
     public ScheduleAreas Areas { get; }
 
@@ -61,9 +78,10 @@ public sealed class LossPredictor
     }
 
     /// <summary>The loss of law <paramref name="law"/> at <paramref name="step"/>.</summary>
-    public LossResult LossAt(int law, long step) => Loss(law, Areas.At(step));
+    public LossResult LossAt(int law, long step) => Loss(law, areasOf[law].At(step));
 
-    /// <summary>The loss of law <paramref name="law"/> at the areas <paramref name="areas"/>.</summary>
+    /// <summary>The loss of law <paramref name="law"/> at the areas <paramref name="areas"/>,
+    /// which must come from <see cref="AreasOf"/>(<paramref name="law"/>).</summary>
     public LossResult Loss(int law, in AreaPoint areas)
     {
         if (compiled[law] is not { } c) return LossResult.Failed(StructuralProblem(law));
@@ -105,6 +123,7 @@ public sealed class LossPredictor
             else if (columns[i] is { } c && c.Length < areas.Count)
                 throw new ArgumentException($"column {i} holds {c.Length} values, the table {areas.Count}", nameof(columns));
         }
+        var tables = TablesFor(areas, columns);
         var firstUndefined = new int[Laws.Length];
         var undefinedCount = new long[Laws.Length];
         Array.Fill(firstUndefined, int.MaxValue);
@@ -113,7 +132,7 @@ public sealed class LossPredictor
         if (areas.Count < ParallelRows)
         {
             var block = new LawBlock(BlockRows);
-            for (int b = 0; b < blocks; b++) EvaluateBlock(areas, b, block, columns, firstUndefined, undefinedCount);
+            for (int b = 0; b < blocks; b++) EvaluateBlock(tables, areas.Count, b, block, columns, firstUndefined, undefinedCount);
         }
         else
         {
@@ -121,7 +140,7 @@ public sealed class LossPredictor
                 () => (Block: new LawBlock(BlockRows), First: NewFirst(), Count: new long[Laws.Length]),
                 (b, _, local) =>
                 {
-                    EvaluateBlock(areas, b, local.Block, columns, local.First, local.Count);
+                    EvaluateBlock(tables, areas.Count, b, local.Block, columns, local.First, local.Count);
                     return local;
                 },
                 local =>
@@ -140,7 +159,7 @@ public sealed class LossPredictor
         for (int i = 0; i < Laws.Length; i++)
         {
             if (undefinedCount[i] == 0) continue;
-            var at = areas[firstUndefined[i]];
+            var at = tables[i][firstUndefined[i]];
             problems.Add(new LawProblem(Laws[i].Name, LawProblemKind.Undefined, compiled[i]!.Explain(at), at.Step, undefinedCount[i]));
             columns[i] = null;
         }
@@ -154,13 +173,45 @@ public sealed class LossPredictor
         return first;
     }
 
-    void EvaluateBlock(AreaTable areas, int b, LawBlock block, double[]?[] columns, int[] firstUndefined, long[] undefinedCount)
+    /// <summary>Per law, the rows it is evaluated on: <paramref name="areas"/>, or for a law with
+    /// its own λ the same steps under its areas (one table per λ).</summary>
+    AreaTable[] TablesFor(AreaTable areas, double[]?[] columns)
     {
-        int start = b * BlockRows, length = Math.Min(BlockRows, areas.Count - start);
-        block.Reset(areas, start, length);
+        var tables = new AreaTable[Laws.Length];
+        Dictionary<ScheduleAreas, AreaTable>? own = null;
+        long[]? steps = null;
+        for (int i = 0; i < tables.Length; i++)
+        {
+            if (ReferenceEquals(areasOf[i], Areas) || columns[i] is null) { tables[i] = areas; continue; }
+            own ??= new(ReferenceEqualityComparer.Instance);
+            if (!own.TryGetValue(areasOf[i], out var table))
+            {
+                if (areas.IsConsecutive)
+                {
+                    table = AreaTable.ForCurve(areas.FirstStep, areas.Count);
+                    areasOf[i].FillCurve(table);
+                }
+                else
+                {
+                    steps ??= [.. Enumerable.Range(0, areas.Count).Select(areas.StepAt)];
+                    table = areasOf[i].AtSteps(steps);
+                }
+                own[areasOf[i]] = table;
+            }
+            tables[i] = table;
+        }
+        return tables;
+    }
+
+    void EvaluateBlock(AreaTable[] tables, int rows, int b, LawBlock block, double[]?[] columns, int[] firstUndefined, long[] undefinedCount)
+    {
+        int start = b * BlockRows, length = Math.Min(BlockRows, rows - start);
+        AreaTable? current = null;
         for (int i = 0; i < columns.Length; i++)
         {
             if (columns[i] is not { } column || compiled[i] is not { } law) continue;
+            // laws of one λ share the block (and its log S1); a law with its own λ resets it
+            if (!ReferenceEquals(current, tables[i])) block.Reset(current = tables[i], start, length);
             var into = column.AsSpan(start, length);
             law.Evaluate(block, into);
             int bad = CountNonFinite(into, out int first);

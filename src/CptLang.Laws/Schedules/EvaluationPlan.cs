@@ -47,6 +47,11 @@ public sealed record EvaluationPlan(
         return lo;
     }
 
+    /// <summary>This plan with the annealing area's momentum decay λ set to
+    /// <paramref name="lambda"/> (a law that states its own λ, or <c>cptc fit --fit-lambda</c>).</summary>
+    public EvaluationPlan WithLambda(double lambda) =>
+        lambda == Settings.Lambda ? this : this with { Settings = Settings with { Lambda = lambda } };
+
     /// <summary>The learning rate of absolute step <paramref name="step"/>.</summary>
     public double LearningRate(long step) => Segments[SegmentIndexOf(step)].LearningRate(step);
 }

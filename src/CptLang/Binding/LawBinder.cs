@@ -70,10 +70,23 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             usedPreset = preset;
         }
 
+        ParameterSyntax? lambdaSyntax = null;
+        double? lambda = null;
         foreach (var parameter in law.Body?.Parameters ?? [])
         {
             if (parameter.Name.IsMissing) continue;
             string key = parameter.Name.Text;
+            // `lambda = …`: the law's own momentum decay of the annealing area (docs/language.md §7.2)
+            if (key == PropertyNames.Lambda)
+            {
+                if (lambdaSyntax is not null) diagnostics.Add(DiagnosticBuilder.At(parameter.Name.Span).DuplicateParameter(key));
+                else if ((lambdaSyntax = parameter) is not null && BindValue(parameter) is { } decay)
+                {
+                    if (decay > 0 && decay < 1) lambda = decay;
+                    else diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ParameterOutOfRange(key, decay, "it must be between 0 and 1, both excluded"));
+                }
+                continue;
+            }
             if (!P.All.Contains(key))
             {
                 diagnostics.Add(DiagnosticBuilder.At(parameter.Name.Span).UnknownParameter(key, P.All));
@@ -117,10 +130,14 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             CheckRange(key, values[key], spans.GetValueOrDefault(key), law);
         if (diagnostics.ErrorCount > errorsBefore) return null;
 
+        if (lambdaSyntax is not null && form == LawForm.MultiPower)
+            diagnostics.Add(DiagnosticBuilder.At(lambdaSyntax.Name.Span).LambdaNotInForm(FormName(form)));
+        if (diagnostics.ErrorCount > errorsBefore) return null;
+
         foreach (var key in extra) values.Remove(key);
         var uncertainty = new UncertaintyBinder(diagnostics, _values).Bind(law, form);
         if (diagnostics.ErrorCount > errorsBefore) return null;
-        return new BoundLaw(law, new ParametricLaw(law.Name.Text, new LawParameters(form, values))) { Uncertainty = uncertainty };
+        return new BoundLaw(law, new ParametricLaw(law.Name.Text, new LawParameters(form, values) { Lambda = lambda })) { Uncertainty = uncertainty };
     }
 
     double? BindValue(ParameterSyntax parameter)

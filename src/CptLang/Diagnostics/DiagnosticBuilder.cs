@@ -153,6 +153,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
             : $"law '{law}' is missing {string.Join(", ", missing)}, which the {form} needs", hint);
     public Diagnostic ParameterNotInForm(string name, string form, IEnumerable<string> formParameters) => Make(C.ParameterNotInForm,
         $"'{name}' is not a parameter of the {form}", $"its parameters: {string.Join(" ", formParameters)}");
+    public Diagnostic LambdaNotInForm(string form) => Make(C.ParameterNotInForm,
+        $"'lambda' does not apply to the {form}: it has no annealing area", "remove it");
     public Diagnostic UnknownLawForm(string text, IEnumerable<string> keywords) => Make(C.UnknownLawForm,
         $"'{text}' is not a law form", $"law forms: {string.Join(" ", keywords)}");
     public Diagnostic MultiPowerFormNotWritten(string law, string parameter) => Make(C.MultiPowerFormNotWritten,

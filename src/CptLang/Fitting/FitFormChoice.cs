@@ -52,11 +52,11 @@ internal sealed record FitFormChoice(FitForm? Form, WeightedSumLaw? Sum, Diction
         foreach (var (name, value, text) in fixedParameters)
         {
             int index = form.Names.IndexOf(name);
+            if (name == Binding.PropertyNames.Lambda)
+                return (null, Invalid("lambda is not fixed with --fix: it sets the annealing area the law sees, not a term of the law",
+                    $"write `lambda = {text}` in the law's block (this law alone) or `lambda {text}` in the .cpt file (every law, docs/laws.md §1), or let the fit choose it with --fit-lambda"));
             if (Binding.PropertyNames.Settings.Contains(name))
-                return (null, Invalid($"{name} is a setting of the schedule, not a parameter of the law",
-                    name == Binding.PropertyNames.Lambda
-                        ? $"write `lambda {text}` in the .cpt file (file or run level, docs/laws.md §1), or let the fit choose it with --fit-lambda"
-                        : $"write `{name} {text}` in the .cpt file (docs/laws.md §1)"));
+                return (null, Invalid($"{name} is a setting of the schedule, not a parameter of the law", $"write `{name} {text}` in the .cpt file (docs/laws.md §1)"));
             if (index < 0)
                 return (null, Invalid($"{LawForms.ALaw(form.Form)} has no parameter '{name}'", $"its parameters are {string.Join(" ", form.Names)}"));
             var bound = form.Bounds[index];

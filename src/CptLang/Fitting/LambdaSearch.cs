@@ -5,11 +5,11 @@ using CptLang.Laws.Schedules;
 namespace CptLang.Fitting;
 
 /// <summary>
-/// <c>cptc fit --fit-lambda</c>: λ, the momentum of the annealing area (docs/laws.md §1), is a
-/// setting of the schedule, not a law parameter, but it shapes every area the law sees. A 1-D
-/// golden-section search over <c>log10(1 − λ)</c> in [−4, −1] (λ from 0.9 to 0.9999), refitting
-/// the law at each λ, finds the λ the logs prefer; the report gives the objective there and at
-/// the file's λ, so the user sees what choosing it is worth.
+/// <c>cptc fit --fit-lambda</c>: λ, the momentum of the annealing area (docs/laws.md §1), is not
+/// a term of the law, but it shapes every area the law sees. A 1-D golden-section search over
+/// <c>log10(1 − λ)</c> in [−4, −1] (λ from 0.9 to 0.9999), refitting the law at each λ, finds the
+/// λ the logs prefer; the report gives the objective there and at the runs' (or the block's) λ,
+/// so the user sees what choosing it is worth. The law's block then states it.
 /// </summary>
 internal static class LambdaSearch
 {
@@ -48,8 +48,5 @@ internal static class LambdaSearch
 
     /// <summary>The fitted runs' observations with their areas under <paramref name="lambda"/>.</summary>
     public static List<FitRun> Runs(IEnumerable<(EvaluationPlan Plan, long[] Steps, double[] Losses, IReadOnlyList<string>[] Shared, double? Size, bool HeldOut)> rows, string law, double lambda) =>
-        [.. rows.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(WithLambda(r.Plan, lambda)), law, r.Steps, r.Losses, r.Size).WithSharedRows(r.Shared))];
-
-    public static EvaluationPlan WithLambda(EvaluationPlan plan, double lambda) =>
-        plan with { Settings = plan.Settings with { Lambda = lambda } };
+        [.. rows.Where(r => !r.HeldOut).Select(r => FitRun.Create(new ScheduleAreas(r.Plan.WithLambda(lambda)), law, r.Steps, r.Losses, r.Size).WithSharedRows(r.Shared))];
 }

@@ -46,26 +46,4 @@ public static class LawBlockText
         string separator = source.EndsWith('\n') ? newline : newline + newline;
         return source + separator + block.Replace("\n", newline, StringComparison.Ordinal);
     }
-
-    /// <summary><paramref name="tree"/>'s text with the file-level setting <c>lambda</c> set to
-    /// <paramref name="lambda"/>: its value replaced, or the setting added after the file's
-    /// opening comments. Every other byte stays.</summary>
-    public static string SetFileLambda(SyntaxTree tree, double lambda)
-    {
-        string source = tree.Text.Text, value = DisplayFormat.Number(lambda);
-        if (tree.Root.Members.OfType<PropertySyntax>().FirstOrDefault(p => p.Name.Text == "lambda") is { } setting)
-            return source[..setting.Value.Span.Start] + value + source[setting.Value.Span.End..];
-        string newline = source.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        // after the opening comment lines, which usually describe the whole file
-        int at = 0;
-        while (at < source.Length)
-        {
-            int end = source.IndexOf('\n', at);
-            string line = (end < 0 ? source[at..] : source[at..end]).Trim();
-            if (!line.StartsWith("//", StringComparison.Ordinal) && line.Length > 0) break;
-            if (end < 0) { at = source.Length; break; }
-            at = end + 1;
-        }
-        return source[..at] + $"lambda {value}  // chosen by cptc fit --fit-lambda" + newline + newline + source[at..];
-    }
 }

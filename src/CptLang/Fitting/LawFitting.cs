@@ -60,6 +60,10 @@ public static class LawFitting
                 if (logs.Count(s => s.Run == log.Run) > 1)
                     return Stop(Invalid($"--data gives run '{log.Run}' twice", "give one log per run; fit another validation set with another --law"));
             }
+            // a law that states its own λ is refitted under it (docs/laws.md §1)
+            double? blockLambda = (existing?.Definition as ParametricLaw)?.Parameters.Lambda;
+            var scheduleLambdas = plans.Select(p => p.Settings.Lambda).Distinct().ToList();
+            if (blockLambda is { } ownLambda) plans = [.. plans.Select(p => p.WithLambda(ownLambda))];
             foreach (var run in request.HeldOut)
                 if (!logs.Any(s => s.Run == run))
                     return Stop(Invalid($"--holdout '{run}' is not a run given with --data", "held-out runs need a log too: --data RUN=LOG --holdout RUN"));
@@ -133,28 +137,31 @@ public static class LawFitting
                 if (observed.All(r => r.HeldOut)) return Stop(Invalid("every run left to fit is held out", "fit on at least one run with rows of its own"));
             }
 
-            // λ is the schedule's setting: searched, every run's areas follow it
+            // λ: searched for this law alone, every run's areas follow it; the block states it
             LambdaSearch.Result? lambda = null;
             if (request.FitLambda)
             {
                 if (choice.Form is null) return Stop(Invalid("--fit-lambda does not apply to a weighted sum (Eq. 6)", "its laws keep the lambda they were fitted with"));
-                if (LambdaOverride(plans) is { } own)
-                    return Stop(Invalid($"--fit-lambda fits one lambda for every run, but run '{own}' sets its own", "remove the run's lambda setting, or fit without --fit-lambda"));
-                if (request.Write && LambdaDependent(law) is { } other)
-                    return Stop(Invalid(
-                        $"--fit-lambda --write would set the file's lambda, which law '{other}' also assumes: its predictions would change without a refit",
-                        $"fit without --write to see the lambda this law prefers, set it in the file and refit both laws without --fit-lambda; or keep {DisplayFormat.Number(compilation.Bound.Settings.Lambda)} and drop --fit-lambda"));
+                if (choice.Form.Form == LawForm.MultiPower)
+                    return Stop(Invalid("--fit-lambda does not apply to the Multi-Power Law: its loss drop has no annealing momentum", "fit without --fit-lambda"));
+                if (blockLambda is null && scheduleLambdas.Count > 1)
+                    return Stop(Invalid("--fit-lambda compares the fit with the runs' lambda, and the runs given set different ones",
+                        "give runs of one lambda, or fit without --fit-lambda"));
                 lambda = LambdaSearch.Search(choice.Form, choice.Fixed, law, [.. observed.Select(r => (r.Plan, r.Steps, r.Losses, r.Shared, r.Size, r.HeldOut))]);
             }
+            // the law's own λ, written in its block: the searched one, else the block's; none when
+            // it is the runs' own or the form has no annealing area
+            double? lawLambda = choice.Form?.Form == LawForm.MultiPower ? null : lambda?.Lambda ?? blockLambda;
+            if (lawLambda is { } chosenLambda && scheduleLambdas.Count == 1 && scheduleLambdas[0] == chosenLambda) lawLambda = null;
             var runs = observed.Select(r =>
             {
-                var plan = lambda is null ? r.Plan : LambdaSearch.WithLambda(r.Plan, lambda.Lambda);
+                var plan = lambda is null ? r.Plan : r.Plan.WithLambda(lambda.Lambda);
                 return (Plan: plan, Run: r.Run(plan, law), r.HeldOut);
             }).ToList();
 
             var fit = choice.Sum is { } sum
                 ? SumFit.Fit(law, sum, compilation, runs)
-                : ParametricFit.Fit(law, choice.Form!, choice.Fixed, [.. runs.Select(r => (r.Run, r.HeldOut))], lawAt, request.Replicates);
+                : ParametricFit.Fit(law, choice.Form!, choice.Fixed, [.. runs.Select(r => (r.Run, r.HeldOut))], lawAt, request.Replicates, lawLambda);
             Report(fit.Problems, compilation.Text);
             if (fit.RequestError is not null) return Stop(fit.RequestError);
             if (fit.Outcome is null) return Stop();
@@ -163,7 +170,7 @@ public static class LawFitting
             if (request.Write)
             {
                 // checked before the fit for the form; checked again for the values
-                (rewritten, var broken) = Rewrite(fit.Outcome.Block, lawAt, lambda?.Lambda);
+                (rewritten, var broken) = Rewrite(fit.Outcome.Block, lawAt);
                 if (broken is not null)
                 {
                     Report([broken], compilation.Text);
@@ -171,7 +178,7 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda)], SharedRows = shared, Lambda = lambda?.Lambda, Selection = selection };
+            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda, blockLambda is not null)], SharedRows = shared, Lambda = lambda?.Lambda, Selection = selection };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
 
@@ -247,7 +254,7 @@ public static class LawFitting
         }
 
         /// <summary>The report's lines on shared rows and on the lambda search.</summary>
-        IEnumerable<string> Notes(int shared, LambdaSearch.Result? lambda)
+        IEnumerable<string> Notes(int shared, LambdaSearch.Result? lambda, bool fromBlock)
         {
             if (shared > 0)
                 yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss, such as shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
@@ -256,19 +263,18 @@ public static class LawFitting
             if (request.AfterSwitch)
                 yield return $"--after-switch: law '{request.Law}' is fitted to the rows after the switch only; its losses before the switch, and the changes since the switch that cptc predict reports, are extrapolations";
             if (lambda is null) yield break;
+            string baseline = fromBlock ? "the block's" : "the runs'";
             yield return lambda.Lambda == lambda.FileLambda
-                ? $"lambda: the file's {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
-                : $"lambda: {DisplayFormat.Number(lambda.Lambda)} fits best (objective {DisplayFormat.Number(lambda.Objective)}, against {DisplayFormat.Number(lambda.FileObjective)} at the file's {DisplayFormat.Number(lambda.FileLambda)}); " +
-                  (request.Write ? "--write sets it in the file" : $"the block assumes it: write `lambda {DisplayFormat.Number(lambda.Lambda)}` in the file");
+                ? $"lambda: {baseline} {DisplayFormat.Number(lambda.FileLambda)} fits best (searched 0.9 to 0.9999)"
+                : $"lambda: {DisplayFormat.Number(lambda.Lambda)} fits best (objective {DisplayFormat.Number(lambda.Objective)}, against {DisplayFormat.Number(lambda.FileObjective)} at {baseline} {DisplayFormat.Number(lambda.FileLambda)}); " +
+                  $"the block states it (`lambda = {DisplayFormat.Number(lambda.Lambda)}`), for this law alone";
         }
 
         /// <summary>The file with the fitted block in place, or the diagnostic that says why it
         /// would not compile (CPT4112).</summary>
-        (string? Text, Diagnostic? Error) Rewrite(string block, DiagnosticBuilder lawAt, double? lambda = null)
+        (string? Text, Diagnostic? Error) Rewrite(string block, DiagnosticBuilder lawAt)
         {
             string rewritten = LawBlockText.Rewrite(compilation.SyntaxTree, request.Law, block);
-            if (lambda is { } value && value != compilation.Bound.Settings.Lambda)
-                rewritten = LawBlockText.SetFileLambda(Syntax.SyntaxTree.Parse(Text.SourceText.From(rewritten, compilation.Text.Path)), value);
             var check = Compilation.Create(rewritten, compilation.Text.Path);
             if (check.Diagnostics.FirstOrDefault(d => d.IsError) is not { } broken) return (rewritten, null);
             int line = check.Text.GetLinePosition(broken.Span.Start).Line;
@@ -289,17 +295,6 @@ public static class LawFitting
         static double Middle(FitBound bound) => bound.LogScaled
             ? Math.Sqrt(bound.Lower * bound.Upper)
             : double.IsFinite(bound.Lower + bound.Upper) ? (bound.Lower + bound.Upper) / 2 : Math.Max(bound.Lower, Math.Min(bound.Upper, 1));
-
-        /// <summary>Another parametric law of the file whose annealing area depends on λ (every
-        /// form but the Multi-Power Law, whose loss drop is summed from the LRs), or null.</summary>
-        string? LambdaDependent(string law) =>
-            compilation.Bound.Laws.FirstOrDefault(l => l.Name != law && l.Definition is ParametricLaw { Parameters.Form: not LawForm.MultiPower })?.Name;
-
-        /// <summary>A run among <paramref name="plans"/> that sets its own <c>lambda</c>, or null.</summary>
-        string? LambdaOverride(IEnumerable<EvaluationPlan> plans) =>
-            compilation.SyntaxTree.Root.Members.OfType<Syntax.RunDeclarationSyntax>()
-                .Where(r => plans.Any(p => p.Run == r.Name.Text))
-                .FirstOrDefault(r => r.Items.OfType<Syntax.PropertySyntax>().Any(p => p.Name.Text == Binding.PropertyNames.Lambda))?.Name.Text;
 
         /// <summary>The model size of each run, in millions; each run given with a log, once.</summary>
         (Dictionary<string, double>? Sizes, Diagnostic? Error) ModelSizes()

@@ -18,11 +18,15 @@ internal sealed record FitComputation(FitOutcome? Outcome, double[][]? Predicted
 internal static class ParametricFit
 {
     public static FitComputation Fit(string law, FitForm form, Dictionary<string, double> fixedValues,
-        IReadOnlyList<(FitRun Run, bool HeldOut)> runs, DiagnosticBuilder lawAt, int replicates = UncertaintyEstimator.DefaultReplicates)
+        IReadOnlyList<(FitRun Run, bool HeldOut)> runs, DiagnosticBuilder lawAt, int replicates = UncertaintyEstimator.DefaultReplicates,
+        double? lambda = null)
     {
         var fitted = runs.Where(r => !r.HeldOut).Select(r => r.Run).ToList();
         var result = LawFitter.Fit(form, fitted, fixedValues);
-        var parameters = new LawParameters(form.Form, result.Parameters.Names.ToDictionary(n => n, n => LawBlockText.Rounded(result.Parameters[n])));
+        var parameters = new LawParameters(form.Form, result.Parameters.Names.ToDictionary(n => n, n => LawBlockText.Rounded(result.Parameters[n])))
+        {
+            Lambda = lambda,
+        };
         var values = parameters.Values.ToArray();
         double objective = new HuberObjective(form, fitted, Enumerable.Repeat(double.NaN, form.Count).ToList()).ValueAt(values);
         if (!double.IsFinite(objective)) return new(null, null, [lawAt.FitFailed(law)]);

@@ -101,6 +101,7 @@ public static class PlanJsonWriter
                 var p = parametric.Parameters;
                 for (int i = 0; i < p.Names.Length; i++) json.WriteNumber(p.Names[i], p.Values[i]);
                 json.WriteEndObject();
+                if (p.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
                 break;
             case WeightedSumLaw sum:
                 json.WriteString("form", "weighted-sum");

@@ -28,7 +28,7 @@ internal static class FitCommand
         var format = OutputFormats.Text("text or json");
         var output = new Option<string?>("--output", "-o") { Description = "write the report here instead of stdout" };
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
-        var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the schedule's lambda setting (momentum of the annealing area) the logs prefer, searched from 0.9 to 0.9999; with --write it is set in FILE" };
+        var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the lambda (momentum of the annealing area) the logs prefer for this law, searched from 0.9 to 0.9999; the block states it (lambda = …)" };
         var afterSwitch = new Option<bool>("--after-switch") { Description = "fit only the rows after each run's domain switch (for a set whose loss the law cannot follow during pre-training)" };
         var replicates = new Option<int>("--replicates") { Description = "bootstrap replicates for the parameters' uncertainty, stored in the block for predict --interval (docs/laws.md §9.1); 0 skips it", DefaultValueFactory = _ => CptLang.Laws.Fitting.Uncertainty.UncertaintyEstimator.DefaultReplicates };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };

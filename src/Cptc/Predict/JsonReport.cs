@@ -27,12 +27,15 @@ internal static class JsonReport
             PlanJsonWriter.WriteSettings(json, plan.Settings);
 
             json.WriteStartArray("laws");
-            foreach (var law in table.Laws)
+            for (int i = 0; i < table.Laws.Length; i++)
             {
+                var law = table.Laws[i];
                 json.WriteStartObject();
                 json.WriteString("name", law.Name);
                 json.WriteString("form", law.Form is { } f ? LawForms.Keyword(f) : "weighted-sum");
                 json.WriteString("role", RoleName(law.Role));
+                // a law that states its own λ (docs/language.md §7.2)
+                if (prediction.Predictor.AreasOf(i).Lambda is var lambda && lambda != plan.Settings.Lambda) json.WriteNumber("lambda", lambda);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

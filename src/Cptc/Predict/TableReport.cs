@@ -24,7 +24,12 @@ internal static class TableReport
         var console = PlainTextConsole.Create(output);
 
         output.WriteLine(Headline(plan));
-        output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
+        // a law that states its own λ sees the areas under it (docs/language.md §7.2)
+        var own = Enumerable.Range(0, prediction.Predictor.Laws.Length)
+            .Where(i => prediction.Predictor.AreasOf(i).Lambda != plan.Settings.Lambda)
+            .Select(i => $"{prediction.Predictor.Laws[i].Name} {DisplayFormat.Number(prediction.Predictor.AreasOf(i).Lambda)}").ToList();
+        string lawLambdas = own.Count > 0 ? $" (law {string.Join(", law ", own)})" : "";
+        output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}{lawLambdas}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
         if (intervals is not null)
             output.WriteLine($"losses ± the half-width of the {(intervals.Level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} % interval of a logged point (the wider side)");
         console.Write(Rows(prediction, intervals));

@@ -28,7 +28,7 @@ public static class IntervalPredictor
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(uncertainty);
-        var (run, rowOf) = RunAt(areas, law, steps);
+        var (run, rowOf) = RunAt(areas.WithLambda(point.Lambda), law, steps);
         var form = FitForm.For(point.Form);
         int n = run.Count, m = uncertainty.Count;
         var loss = new double[n];
@@ -82,7 +82,7 @@ public static class IntervalPredictor
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(samples);
-        var (run, rowOf) = RunAt(areas, law, steps);
+        var (run, rowOf) = RunAt(areas.WithLambda(point.Lambda), law, steps);
         var form = FitForm.For(point.Form);
         var loss = new double[run.Count];
         var jacobian = new double[form.Count * run.Count];

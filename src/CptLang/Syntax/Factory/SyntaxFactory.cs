@@ -37,6 +37,8 @@ public static class SyntaxFactory
                 .Select(p => $"{p} = {writer.Number(parameters[p])}{(p == N ? "M" : "")}").ToList();
             if (present.Count > 0) writer.Line("  " + string.Join("  ", present));
         }
+        // the law's own momentum decay of the annealing area, when it has one (docs/language.md §7.2)
+        if (parameters.Lambda is { } lambda) writer.Line($"  lambda = {writer.Number(lambda)}");
         if (uncertainty is not null) Uncertainty(writer, uncertainty);
         writer.Line("}");
         return writer.Formatted();
