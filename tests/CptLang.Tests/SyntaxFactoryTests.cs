@@ -102,6 +102,17 @@ public class SyntaxFactoryTests
     }
 
     [Fact]
+    public void A_law_blocks_own_lambda_is_written_and_binds_back()
+    {
+        var parameters = new LawParameters(LawForm.Annealing, new Dictionary<string, double> { [L0] = 2.5, [A] = 0.41, [Alpha] = 0.53, [C] = 0.3 }) { Lambda = 0.9008 };
+        string text = SyntaxFactory.Law("web", parameters, SourceStyle.FittedLaw);
+        Assert.Contains("  lambda = 0.9008\n", text);
+        var law = Assert.IsType<ParametricLaw>(Compilation.Create(text).Laws.Single());
+        Assert.Equal(parameters, law.Parameters);
+        Assert.NotEqual(parameters with { Lambda = null }, law.Parameters);
+    }
+
+    [Fact]
     public void AWeightedSumBindsToItsWeights()
     {
         string text = SyntaxFactory.WeightedSum("ood", [new("web", -0.25), new("kp", 1.5), new("code", 2e-7)], SourceStyle.FittedLaw);

@@ -79,12 +79,15 @@ internal sealed class LawBinder(DiagnosticBag diagnostics, SyntaxErrorMap syntax
             // `lambda = …`: the law's own momentum decay of the annealing area (docs/language.md §7.2)
             if (key == PropertyNames.Lambda)
             {
-                if (lambdaSyntax is not null) diagnostics.Add(DiagnosticBuilder.At(parameter.Name.Span).DuplicateParameter(key));
-                else if ((lambdaSyntax = parameter) is not null && BindValue(parameter) is { } decay)
+                if (lambdaSyntax is not null)
                 {
-                    if (decay > 0 && decay < 1) lambda = decay;
-                    else diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ParameterOutOfRange(key, decay, "it must be between 0 and 1, both excluded"));
+                    diagnostics.Add(DiagnosticBuilder.At(parameter.Name.Span).DuplicateParameter(key));
+                    continue;
                 }
+                lambdaSyntax = parameter;
+                if (BindValue(parameter) is not { } decay) continue;
+                if (decay > 0 && decay < 1) lambda = decay;
+                else diagnostics.Add(DiagnosticBuilder.At(parameter.Value.Span).ParameterOutOfRange(key, decay, "it must be between 0 and 1, both excluded"));
                 continue;
             }
             if (!P.All.Contains(key))
