@@ -109,6 +109,13 @@ public class FitLambdaTests
         var mpl = CliRunner.Run(["fit", cpt, "--law", "mp", "--form", "mpl", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--replicates", "0"]);
         Assert.Equal(2, mpl.ExitCode);
         Assert.Contains("--fit-lambda does not apply to the Multi-Power Law", mpl.Error);
+
+        // runs of different lambda leave no baseline to compare the search with
+        string mixed = dir.File("mixed.cpt", Runs.Replace("run wsd {\n  peak_lr 2e-4\n", "run wsd {\n  peak_lr 2e-4\n  lambda 0.99\n", StringComparison.Ordinal));
+        Assert.Contains("lambda 0.99", File.ReadAllText(mixed));
+        var different = CliRunner.Run(["fit", mixed, "--law", "web", "--form", "eq1", "--data", logs[0], "--data", logs[1], "--fit-lambda", "--replicates", "0"]);
+        Assert.Equal(2, different.ExitCode);
+        Assert.Contains("the runs given set different ones", different.Error);
     }
 
     [Fact]
