@@ -158,7 +158,7 @@ internal static class LawCompiler
             }
             parts.Add((term.Weight, part));
         }
-        var lambdas = law.Terms.Select(t => (t.Law, Lambda: LambdaOf(definitions[byName[t.Law]], planLambda))).ToList();
+        var lambdas = law.Terms.Select(t => (t.Law, Lambda: LambdaOf(definitions[byName[t.Law]], definitions, planLambda))).ToList();
         if (lambdas.Select(l => l.Lambda).Distinct().Count() > 1)
         {
             problems.Add(new LawProblem(law.Name, LawProblemKind.MixedLambda,
@@ -169,7 +169,11 @@ internal static class LawCompiler
     }
 
     /// <summary>The λ a law's areas use: its own (<see cref="LawParameters.Lambda"/>), else the plan's.
-    /// A weighted sum's is its laws' (one, or the sum does not compile).</summary>
-    internal static double LambdaOf(LawDefinition law, double planLambda) =>
-        (law as ParametricLaw)?.Parameters.Lambda ?? planLambda;
+    /// A weighted sum's is its first law's (all its laws share one, or it does not compile).</summary>
+    internal static double LambdaOf(LawDefinition law, IReadOnlyList<LawDefinition> definitions, double planLambda) => law switch
+    {
+        ParametricLaw p => p.Parameters.Lambda ?? planLambda,
+        WeightedSumLaw { Terms: [var first, ..] } when definitions.FirstOrDefault(d => d.Name == first.Law) is ParametricLaw part => LambdaOf(part, definitions, planLambda),
+        _ => planLambda,
+    };
 }

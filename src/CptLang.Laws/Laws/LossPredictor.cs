@@ -45,9 +45,7 @@ public sealed class LossPredictor
         areasOf = new ScheduleAreas[laws.Count];
         for (int i = 0; i < laws.Count; i++)
         {
-            double lambda = laws[i] is WeightedSumLaw sum && sum.Terms.Length > 0 && laws.FirstOrDefault(l => l.Name == sum.Terms[0].Law) is { } first
-                ? LawCompiler.LambdaOf(first, areas.Lambda)
-                : LawCompiler.LambdaOf(laws[i], areas.Lambda);
+            double lambda = LawCompiler.LambdaOf(laws[i], laws, areas.Lambda);
             if (!byLambda.TryGetValue(lambda, out var own)) byLambda[lambda] = own = areas.WithLambda(lambda);
             areasOf[i] = own;
         }
@@ -56,6 +54,10 @@ public sealed class LossPredictor
     /// <summary>The areas law <paramref name="law"/> sees: <see cref="Areas"/> unless the law
     /// states its own λ.</summary>
     public ScheduleAreas AreasOf(int law) => areasOf[law];
+
+    /// <summary>The λ law <paramref name="law"/> states for itself, when it differs from the
+    /// plan's (what the reports name); null when it sees the plan's.</summary>
+    public double? OwnLambda(int law) => ReferenceEquals(areasOf[law], Areas) ? null : areasOf[law].Lambda;
 
     public ScheduleAreas Areas { get; }
 

@@ -35,7 +35,7 @@ internal static class JsonReport
                 json.WriteString("form", law.Form is { } f ? LawForms.Keyword(f) : "weighted-sum");
                 json.WriteString("role", RoleName(law.Role));
                 // a law that states its own λ (docs/language.md §7.2)
-                if (prediction.Predictor.AreasOf(i).Lambda is var lambda && lambda != plan.Settings.Lambda) json.WriteNumber("lambda", lambda);
+                if (prediction.Predictor.OwnLambda(i) is { } lambda) json.WriteNumber("lambda", lambda);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

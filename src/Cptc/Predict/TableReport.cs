@@ -25,9 +25,8 @@ internal static class TableReport
 
         output.WriteLine(Headline(plan));
         // a law that states its own λ sees the areas under it (docs/language.md §7.2)
-        var own = Enumerable.Range(0, prediction.Predictor.Laws.Length)
-            .Where(i => prediction.Predictor.AreasOf(i).Lambda != plan.Settings.Lambda)
-            .Select(i => $"{prediction.Predictor.Laws[i].Name} {DisplayFormat.Number(prediction.Predictor.AreasOf(i).Lambda)}").ToList();
+        var own = prediction.Predictor.Laws.Select((law, i) => prediction.Predictor.OwnLambda(i) is { } lambda ? $"{law.Name} {DisplayFormat.Number(lambda)}" : null)
+            .OfType<string>().ToList();
         string lawLambdas = own.Count > 0 ? $" (law {string.Join(", law ", own)})" : "";
         output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}{lawLambdas}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
         if (intervals is not null)
