@@ -77,8 +77,9 @@ public abstract class FitForm
     /// precision (docs/cli.md, bounds and starts).</summary>
     public virtual int Polished => 8;
 
-    /// <summary>A weak prior that regularises the fit (docs/laws.md §9); none for most forms.</summary>
-    public virtual FitPrior? Prior => null;
+    /// <summary>A weak prior that regularises a fit of <paramref name="runs"/> (docs/laws.md §9);
+    /// none for most forms.</summary>
+    public virtual FitPrior? PriorFor(IReadOnlyList<FitRun> runs) => null;
 
     /// <summary>Parameters the runs themselves determine, held at these values by the fitter
     /// (the model-size form's <c>N</c>); none for most forms.</summary>

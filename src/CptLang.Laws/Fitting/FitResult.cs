@@ -16,7 +16,7 @@ public sealed record FitResult(
     ImmutableArray<string> OnBound, ImmutableArray<string> Unobserved)
 {
     /// <summary>The prior that regularised the fit and how its strength was chosen (forms with a
-    /// <see cref="FitForm.Prior"/> only; docs/laws.md §9).</summary>
+    /// <see cref="FitForm.PriorFor"/> only; docs/laws.md §9).</summary>
     public FitRegularisation? Regularisation { get; init; }
 }
 

@@ -88,6 +88,7 @@ static class GaussNewtonRefit
     sealed class NormalEquations(FitForm form, IReadOnlyList<FitRun> runs, int[] free, double priorStrength)
     {
         readonly int m = free.Length;
+        readonly FitPrior? prior = form.PriorFor(runs);
 
         public int Rows { get; } = runs.Sum(r => r.Count);
 
@@ -121,7 +122,7 @@ static class GaussNewtonRefit
                     }
                 }
             }
-            if (priorStrength > 0 && form.Prior is { } prior)
+            if (priorStrength > 0 && prior is not null)
                 foreach (var term in prior.Terms)
                 {
                     int k = Array.IndexOf(free, term.Index);

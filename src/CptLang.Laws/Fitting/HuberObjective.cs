@@ -7,7 +7,7 @@ namespace CptLang.Laws.Fitting;
 /// docs/laws.md §9's objective: <c>Σ_runs Σ_points Huber_δ(ln L_obs − ln L_pred)</c>, δ = 1e-3, with
 /// its gradient. Works on the free parameters only, in search coordinates (log for log-scaled
 /// ones); fixed parameters keep their values. With a <see cref="PriorStrength"/> above 0 the form's
-/// <see cref="FitForm.Prior"/> is added (docs/laws.md §9, regularisation). Not thread-safe (scratch
+/// <see cref="FitForm.PriorFor"/> is added (docs/laws.md §9, regularisation). Not thread-safe (scratch
 /// buffers): one per thread.
 /// </summary>
 public sealed class HuberObjective
@@ -27,6 +27,7 @@ public sealed class HuberObjective
     const double Floor = 1e-6;
 
     readonly FitForm form;
+    readonly FitPrior? prior;
     readonly IReadOnlyList<FitRun> runs;
     readonly double[] parameters, logObserved, loss, weight, jacobian, priorGradient;
     readonly int[] free;
@@ -40,6 +41,7 @@ public sealed class HuberObjective
         if (fixedValues.Count != form.Count) throw new ArgumentException($"{fixedValues.Count} values for {form.Count} parameters", nameof(fixedValues));
         this.form = form;
         this.runs = runs;
+        prior = form.PriorFor(runs);
         parameters = [.. fixedValues];
         free = [.. Enumerable.Range(0, form.Count).Where(i => double.IsNaN(fixedValues[i]))];
         int rows = runs.Select(r => r.Count).DefaultIfEmpty(0).Max();
@@ -104,7 +106,7 @@ public sealed class HuberObjective
             for (int k = 0; k < free.Length; k++) searchGradient[k] += Dot(weight, jacobian.AsSpan(free[k] * n, n));
             offset += n;
         }
-        if (PriorStrength > 0 && form.Prior is { } prior)
+        if (PriorStrength > 0 && prior is not null)
         {
             Array.Clear(priorGradient);
             sum += prior.Penalty(PriorStrength, parameters, priorGradient);

@@ -45,7 +45,7 @@ public static class LawFitter
             if (double.IsNaN(fixedByIndex[i])) fixedByIndex[i] = value;
         }
 
-        if (form.Prior is not { } prior) return MultiStart(form, runs, fixedByIndex, 0).Result;
+        if (form.PriorFor(runs) is not { } prior) return MultiStart(form, runs, fixedByIndex, 0).Result;
         // nothing fitted: nothing to regularise
         if (fixedByIndex.All(double.IsFinite)) return MultiStart(form, runs, fixedByIndex, 0).Result;
         var observed = runs.Where(r => r.Count > 0).ToList();

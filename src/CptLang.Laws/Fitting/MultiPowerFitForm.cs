@@ -75,18 +75,49 @@ public sealed class MultiPowerFitForm() : FitForm(LawForm.MultiPower)
         }
     }
 
-    public override FitPrior? Prior { get; } = new(
-        [new(3, "B", Math.Log(438), 1, true), new(4, "C", Math.Log(2.1), 1, true), new(5, "beta", 0.6, 0.25, false), new(6, "gamma", 0.65, 0.25, false)],
-        [1e-6, 1e-5, 1e-4, 1e-3], 1e-4, "the Multi-Power Law paper's fits");
+    /// <summary>The peak LR of the paper's runs, the scale its fitted <c>B</c> and <c>C</c> are in.</summary>
+    const double PaperPeakLr = 3e-4;
+
+    /// <summary>The paper's fits (docs/laws.md §3): <c>B</c> 438, <c>C</c> 2.1, <c>beta</c> 0.6 and
+    /// <c>gamma</c> 0.65 at peak LR 3e-4, carried to the runs' LR scale.</summary>
+    const double PaperB = 438, PaperC = 2.1, PaperBeta = 0.6, PaperGamma = 0.65;
+
+    /// <summary>The LR scale of <paramref name="runs"/> against the paper's: their largest LR over
+    /// 3e-4 (1 when unknown).</summary>
+    static double Scale(IReadOnlyList<FitRun> runs)
+    {
+        double peak = runs.Select(r => r.LargestLearningRate).Where(x => x > 0 && double.IsFinite(x)).DefaultIfEmpty(PaperPeakLr).Max();
+        return peak / PaperPeakLr;
+    }
+
+    /// <summary>The paper's <c>B</c> and <c>C</c> at LR scale <paramref name="scale"/>: with every LR
+    /// multiplied by <c>s</c>, the loss drop <c>B·Σ Δη·G(C·η^(−γ)·S_k)</c> is unchanged when
+    /// <c>B → B/s</c> and <c>C → C·s^(γ−1)</c>. A prior in absolute units would hold a model trained
+    /// at 2e-3 to a full-decay drop (<c>B·η_peak</c>) nearly seven times the paper's.</summary>
+    static (double B, double C) PaperAt(double scale) => (PaperB / scale, PaperC * Math.Pow(scale, PaperGamma - 1));
+
+    public override FitPrior? PriorFor(IReadOnlyList<FitRun> runs)
+    {
+        double scale = Scale(runs);
+        var (b, c) = PaperAt(scale);
+        string source = scale == 1 ? "the Multi-Power Law paper's fits"
+            : $"the Multi-Power Law paper's fits, carried from its peak LR 3e-4 to the runs' {PaperPeakLr * scale:G3}";
+        return new(
+            [new(3, "B", Math.Log(b), 1, true), new(4, "C", Math.Log(c), 1, true), new(5, "beta", PaperBeta, 0.25, false), new(6, "gamma", PaperGamma, 0.25, false)],
+            [1e-6, 1e-5, 1e-4, 1e-3], 1e-4, source);
+    }
 
     /// <summary>The prior keeps the basins few: the best two coarse searches are polished.</summary>
     public override int Polished => 2;
 
     /// <summary>8 starts: the power term's shape spread (L0 below the lowest logged loss, two
-    /// exponents), the loss-drop term at the prior's centre with C a decade either side of it.</summary>
+    /// exponents), the loss-drop term at the prior's centre with C 0.5 and 5 (at the paper's LR
+    /// scale; a decade apart around its 2.1).</summary>
     public override IReadOnlyList<double[]> Starts(IReadOnlyList<FitRun> runs)
     {
         double lowest = runs.SelectMany(r => r.Losses).DefaultIfEmpty(1).Min();
-        return Grid([0.7 * lowest, 0.9 * lowest], [0.6], [0.3, 0.6], [438], [0.5, 5], [0.6], [0.65]);
+        var (b, c) = PaperAt(Scale(runs));
+        double cScale = c / PaperC;
+        return Grid([0.7 * lowest, 0.9 * lowest], [0.6], [0.3, 0.6], [b], [0.5 * cScale, 5 * cScale], [PaperBeta], [PaperGamma]);
     }
 }

@@ -98,8 +98,8 @@ public class MultiPowerFitFormTests
         var predicted = FitMetrics.Of(form, fit.Parameters.Values.AsSpan(), [wsd]);
         Assert.True(predicted.Mae < 2e-3, $"held-out MAE {predicted.Mae}, {string.Join(", ", fit.Parameters.Values)}");
         Assert.NotNull(fit.Regularisation);
-        Assert.Equal(form.Prior!.Strengths.Count, fit.Regularisation!.Scores.Count);
-        Assert.Contains(fit.Regularisation.Strength, form.Prior.Strengths);
+        Assert.Equal(form.PriorFor([])!.Strengths.Count, fit.Regularisation!.Scores.Count);
+        Assert.Contains(fit.Regularisation.Strength, form.PriorFor([])!.Strengths);
     }
 
     /// <summary>The strength is chosen by leave-one-run-out scores that do not depend on thread
@@ -117,12 +117,46 @@ public class MultiPowerFitFormTests
         Assert.True(first.Regularisation.Scores.Single(s => s.Strength == first.Regularisation.Strength).Mae <= best * (1 + LawFitter.Tie));
     }
 
+    /// <summary>Every LR times <c>s</c>, the law with <c>A·s^α</c>, <c>B/s</c> and <c>C·s^(γ−1)</c>
+    /// predicts the same losses: the invariance the prior's scaling rests on (docs/laws.md §3).</summary>
+    [Fact]
+    public void Scaling_every_LR_is_undone_by_scaling_A_B_and_C()
+    {
+        const double s = 20.0 / 3;
+        double[] scaled = [Truth[0], Truth[1] * Math.Pow(s, Truth[2]), Truth[2], Truth[3] / s, Truth[4] * Math.Pow(s, Truth[6] - 1), Truth[5], Truth[6]];
+        foreach (var warmup in new[] { WarmupArea.Peak, WarmupArea.Actual })
+        {
+            var paper = Observe(Plans.Single(new PlanSettings(0.999, warmup, S2Split.Step),
+                [Plans.Warmup(2160, 0, 3e-4), Plans.Constant(5_840, 3e-4), Plans.Cosine(8_000, 3e-4, 3e-5)]), Truth);
+            var high = Observe(Plans.Single(new PlanSettings(0.999, warmup, S2Split.Step),
+                [Plans.Warmup(2160, 0, s * 3e-4), Plans.Constant(5_840, s * 3e-4), Plans.Cosine(8_000, s * 3e-4, s * 3e-5)]), scaled);
+            for (int i = 0; i < paper.Count; i++) Assert.Equal(paper.Losses[i], high.Losses[i], 1e-9);
+        }
+    }
+
+    /// <summary>The prior's <c>B</c> and <c>C</c> follow the runs' LR scale, so a model trained at
+    /// 2e-3 is not pulled towards a full-decay loss drop seven times the paper's.</summary>
+    [Fact]
+    public void The_prior_follows_the_runs_LR_scale()
+    {
+        var form = new MultiPowerFitForm();
+        var paper = form.PriorFor(Runs(Truth))!;
+        Assert.Equal(Math.Log(438), paper.Terms.Single(t => t.Name == "B").Centre, 12);
+        Assert.Equal(Math.Log(2.1), paper.Terms.Single(t => t.Name == "C").Centre, 12);
+        var high = form.PriorFor([Observe(Run(Plans.Constant(1_000, 3e-4), new Plans.Piece(5_000, Kernel.Constant(2e-3))), Truth)])!;
+        double s = 2e-3 / 3e-4;
+        Assert.Equal(Math.Log(438 / s), high.Terms.Single(t => t.Name == "B").Centre, 12);
+        Assert.Equal(Math.Log(2.1 * Math.Pow(s, 0.65 - 1)), high.Terms.Single(t => t.Name == "C").Centre, 12);
+        Assert.Contains("0.002", high.Source);
+        Assert.Equal(paper.Terms.Where(t => !t.Log), high.Terms.Where(t => !t.Log));
+    }
+
     [Fact]
     public void One_run_uses_the_default_strength()
     {
         var form = new MultiPowerFitForm();
         var fit = LawFitter.Fit(form, [Runs(Truth)[0]]);
-        Assert.Equal(form.Prior!.Default, fit.Regularisation!.Strength);
+        Assert.Equal(form.PriorFor([])!.Default, fit.Regularisation!.Strength);
         Assert.Empty(fit.Regularisation.Scores);
     }
 }
