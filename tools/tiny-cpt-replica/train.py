@@ -1,10 +1,8 @@
 """Trains one run of the replica experiment (README.md) and writes its log, in the form real
 trainings write them: WORKDIR/logs/RUN.csv with step,lr,loss_general,loss_domain; a CPT run's log
 starts with the pre-training rows up to its checkpoint. The LR of every step comes from
-`cptc export FILE --run RUN --target csv` (WORKDIR/lr/RUN.csv), so it is the schedule's,
-bit for bit. A run on one domain only (not `pretrain`; nine.cpt's) trains from scratch and logs
-that domain's loss every EVERY steps. Usage: train.py WORKDIR RUN [EVERY] (pretrain first: it
-saves the checkpoints; EVERY defaults to 50)."""
+`cptc export runs.cpt --run RUN --target csv` (WORKDIR/lr/RUN.csv), so it is the schedule's,
+bit for bit. Usage: train.py WORKDIR RUN (pretrain first: it saves the checkpoints)."""
 import csv, math, os, sys
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 
@@ -12,7 +10,6 @@ CONTEXT, WIDTH, HEADS, LAYERS, BATCH = 128, 64, 4, 4, 8
 CHECKPOINTS = (500, 850, 1000)
 torch.set_num_threads(1)
 work, run = sys.argv[1], sys.argv[2]
-every = int(sys.argv[3]) if len(sys.argv) > 3 else 50
 
 
 def text(name):
@@ -83,16 +80,11 @@ def adamw(model):
 schedule = {int(r['step']): (float(r['lr']), r['domain'], float(r.get('replay') or 0))
             for r in csv.DictReader(open(os.path.join(work, 'lr', f'{run}.csv')))}
 last = max(schedule)
-domains = sorted({s[1] for s in schedule.values()})
-scratch = run != 'pretrain' and len(domains) == 1
-val = {name: validation(name) for name in (domains if scratch else ('general', 'domain'))}
+val = {name: validation(name) for name in ('general', 'domain')}
 torch.manual_seed(0)
 model = GPT()
 rows = []
-if scratch:
-    first, main, replayed, replay = 1, Sampler(domains[0], 1), None, 0.0
-    logged = set(range(every, last + 1, every)) | {last}
-elif run == 'pretrain':
+if run == 'pretrain':
     first, main, replayed, replay = 1, Sampler('general', 1), None, 0.0
     logged = set(range(50, last + 1, 50)) | set(CHECKPOINTS) | {last}
 else:
@@ -121,12 +113,12 @@ for step in range(first, last + 1):
     if step in logged:
         model.eval()
         with torch.no_grad():
-            rows.append((step, repr(lr), *(f'{loss_of(model, v).item():.6f}' for v in val.values())))
+            rows.append((step, repr(lr), f'{loss_of(model, val["general"]).item():.6f}', f'{loss_of(model, val["domain"]).item():.6f}'))
         model.train()
     if run == 'pretrain' and step in CHECKPOINTS:
         torch.save(model.state_dict(), os.path.join(work, f'checkpoint_{step}.pt'))
 os.makedirs(os.path.join(work, 'logs'), exist_ok=True)
 with open(os.path.join(work, 'logs', f'{run}.csv.tmp'), 'w') as f:
-    f.write(','.join(['step', 'lr'] + [f'loss_{name}' for name in val]) + '\n')
-    f.writelines(','.join(map(str, row)) + '\n' for row in rows)
+    f.write('step,lr,loss_general,loss_domain\n')
+    f.writelines(f'{s},{lr},{g},{d}\n' for s, lr, g, d in rows)
 os.replace(os.path.join(work, 'logs', f'{run}.csv.tmp'), os.path.join(work, 'logs', f'{run}.csv'))
