@@ -151,6 +151,39 @@ public class MultiPowerFitFormTests
         Assert.Equal(paper.Terms.Where(t => !t.Log), high.Terms.Where(t => !t.Log));
     }
 
+    /// <summary>The same noisy curves logged under LRs ten times the paper's: the fit is the
+    /// paper-scale fit carried over (<c>B/10</c>, <c>C·10^(γ−1)</c>), so it predicts a held-out run
+    /// as well. With the prior in absolute LR units, <c>C</c> came out 1.9 times too large.</summary>
+    [Fact]
+    public void A_fit_at_ten_times_the_LRs_is_the_paper_scale_fit_carried_over()
+    {
+        const double s = 10;
+        double[] scaled = [Truth[0], Truth[1] * Math.Pow(s, Truth[2]), Truth[2], Truth[3] / s, Truth[4] * Math.Pow(s, Truth[6] - 1), Truth[5], Truth[6]];
+        EvaluationPlan At(double k, params (long Length, double From, double To, bool Cosine)[] pieces) => Run(
+            [.. pieces.Select(p => p.Cosine ? Plans.Cosine(p.Length, k * p.From, k * p.To) : new Plans.Piece(p.Length, Kernel.Constant(k * p.From)))]);
+        FitRun[] Curves(double k, double[] p)
+        {
+            var random = new Random(7);
+            return [.. new[]
+            {
+                At(k, (21_840, 3e-4, 3e-5, true)),
+                At(k, (21_840, 3e-4, 3e-4, false)),
+                At(k, (5_840, 3e-4, 3e-4, false), (8_000, 9e-5, 9e-5, false)),
+            }.Select(plan => Observe(plan, p)).Select(run => FitRun.Create(new ScheduleAreas(run.Schedule!.Plan), "loss",
+                [.. Enumerable.Range(0, run.Count).Select(run.StepAt)], [.. run.Losses.Select(l => l * (1 + 0.001 * (2 * random.NextDouble() - 1)))]))];
+        }
+        var form = new MultiPowerFitForm();
+        var paper = LawFitter.Fit(form, Curves(1, Truth)).Parameters.Values.ToArray();
+        var high = LawFitter.Fit(form, Curves(s, scaled)).Parameters.Values.ToArray();
+        string both = $"paper scale: {string.Join(", ", paper)}; 10x: {string.Join(", ", high)}";
+        Assert.True(Math.Abs(high[3] / (paper[3] / s) - 1) < 0.02, both);
+        Assert.True(Math.Abs(high[4] / (paper[4] * Math.Pow(s, paper[6] - 1)) - 1) < 0.1, both);
+        Assert.True(Math.Abs(high[6] - paper[6]) < 0.03, both);
+        var wsd = (double k, double[] p) => Observe(At(k, (17_840, 3e-4, 3e-4, false), (4_000, 3e-4, 3e-5, true)), p);
+        double paperError = FitMetrics.Of(form, paper, [wsd(1, Truth)]).Mae, highError = FitMetrics.Of(form, high, [wsd(s, scaled)]).Mae;
+        Assert.True(Math.Abs(highError - paperError) < 2e-4, $"held-out MAE {highError} at 10x against {paperError}");
+    }
+
     [Fact]
     public void One_run_uses_the_default_strength()
     {
