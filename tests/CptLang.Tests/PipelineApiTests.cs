@@ -92,7 +92,7 @@ public class PipelineApiTests
     }
 
     static FitResponse Fit(FitRequest request, Func<string, (SourceText?, Diagnostic?)>? readLog = null) =>
-        LawFitting.Fit(Compile(), request, readLog ?? (path => (SourceText.From("step,loss\n10,3\n500,2.5\n1500,2.4\n", path), null)));
+        LawFitting.Fit(Compile(), request, readLog ?? (path => (SourceText.From("step,loss\n200,3\n500,2.5\n1500,2.4\n", path), null)));
 
     [Theory]
     [InlineData("nope", "CPT4003")]

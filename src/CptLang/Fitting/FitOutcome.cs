@@ -21,6 +21,9 @@ public sealed record FitOutcome(
     /// <summary>Logged rows that repeat a fitted run's row and were counted once.</summary>
     public int SharedRows { get; init; }
 
+    /// <summary>Logged rows left out for lying in a run's initial warmup (<see cref="Fitting.WarmupRows"/>).</summary>
+    public int WarmupRows { get; init; }
+
     /// <summary>The lambda the law was fitted with when <c>--fit-lambda</c> chose it.</summary>
     public double? Lambda { get; init; }
 

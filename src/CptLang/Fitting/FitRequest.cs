@@ -41,6 +41,11 @@ public sealed record FitRequest(string Law, IReadOnlyList<RunLog> Logs, LawForm?
     /// logged loss the law cannot follow during pre-training (it rises there).</summary>
     public bool AfterSwitch { get; init; }
 
+    /// <summary>Also fit (and score) the rows logged during a run's initial warmup
+    /// (<c>--fit-warmup</c>); by default they are left out, since the laws describe the loss after
+    /// it (docs/laws.md §9).</summary>
+    public bool FitWarmup { get; init; }
+
     /// <summary>Bootstrap replicates for the parameters' uncertainty (<c>--replicates</c>,
     /// docs/laws.md §9.1); 0 fits without it.</summary>
     public int Replicates { get; init; } = Laws.Fitting.Uncertainty.UncertaintyEstimator.DefaultReplicates;

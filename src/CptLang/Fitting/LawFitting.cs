@@ -178,7 +178,7 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda, blockLambda is not null)], SharedRows = shared, Lambda = lambda?.Lambda, Selection = selection };
+            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda, blockLambda is not null)], SharedRows = shared, WarmupRows = inWarmup.Sum(d => d.Rows), Lambda = lambda?.Lambda, Selection = selection };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
 
@@ -229,6 +229,8 @@ public static class LawFitting
         List<Observed> Observe(List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs,
             Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
+            if (!request.FitWarmup)
+                (checkedLogs, inWarmup) = WarmupRows.Drop(checkedLogs);
             (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
             // --after-switch drops the shared pre-training rows anyway: count only those it keeps
             if (request.AfterSwitch)
@@ -253,9 +255,13 @@ public static class LawFitting
             return observed;
         }
 
-        /// <summary>The report's lines on shared rows and on the lambda search.</summary>
+        /// <summary>Per run, the rows left out for lying in its initial warmup (<see cref="WarmupRows"/>).</summary>
+        List<WarmupRows.Dropped> inWarmup = [];
+
+        /// <summary>The report's lines on rows left out, shared rows and the lambda search.</summary>
         IEnumerable<string> Notes(int shared, LambdaSearch.Result? lambda, bool fromBlock)
         {
+            if (WarmupRows.Note(inWarmup) is { } warmupNote) yield return warmupNote;
             if (shared > 0)
                 yield return $"{shared} logged {(shared == 1 ? "row repeats" : "rows repeat")} a row of another fitted run (same step, schedule and loss, such as shared pre-training) and {(shared == 1 ? "is" : "are")} counted once";
             // nothing before the switch was fitted, yet predict reports the loss there and every

@@ -30,6 +30,7 @@ internal static class FitCommand
         var plot = new Option<string?>("--plot") { Description = "also draw logged and fitted curves per run, with residuals, into this PNG file" };
         var fitLambda = new Option<bool>("--fit-lambda") { Description = "also choose the lambda (momentum of the annealing area) the logs prefer for this law, searched from 0.9 to 0.9999; the block states it (lambda = …)" };
         var afterSwitch = new Option<bool>("--after-switch") { Description = "fit only the rows after each run's domain switch (for a set whose loss the law cannot follow during pre-training)" };
+        var fitWarmup = new Option<bool>("--fit-warmup") { Description = "also fit the rows logged during a run's initial warmup, left out by default: the laws describe the loss after it" };
         var replicates = new Option<int>("--replicates") { Description = "bootstrap replicates for the parameters' uncertainty, stored in the block for predict --interval (docs/laws.md §9.1); 0 skips it", DefaultValueFactory = _ => CptLang.Laws.Fitting.Uncertainty.UncertaintyEstimator.DefaultReplicates };
         var write = new Option<bool>("--write") { Description = "write the fitted law block into FILE (the rest of the file is kept byte for byte)" };
         var stepColumn = new Option<string>("--step-column") { Description = "the logs' step column", DefaultValueFactory = _ => "step" };
@@ -38,12 +39,12 @@ internal static class FitCommand
 
         var command = new Command("fit", "Fit a law to training logs of the file's runs (Huber on log loss, L-BFGS-B; docs/laws.md §9) and report fit and held-out metrics.")
         {
-            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, afterSwitch, replicates, stepColumn, lossColumn, lrColumn,
+            file, law, data, holdout, fix, form, modelSize, format.Option, output, plot, write, fitLambda, afterSwitch, fitWarmup, replicates, stepColumn, lossColumn, lrColumn,
         };
         command.SetAction(parse => Run(terminal, new Request(
             parse.GetValue(file)!, parse.GetValue(law)!, parse.GetValue(data) ?? [], parse.GetValue(holdout) ?? [],
             parse.GetValue(fix) ?? [], parse.GetValue(form), format.ValueOf(parse), parse.GetValue(output), parse.GetValue(plot), parse.GetValue(write),
-            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda), AfterSwitch = parse.GetValue(afterSwitch), Replicates = parse.GetValue(replicates) }));
+            parse.GetValue(stepColumn)!, parse.GetValue(lossColumn)!, parse.GetValue(lrColumn)!, parse.GetValue(modelSize) ?? []) { FitLambda = parse.GetValue(fitLambda), AfterSwitch = parse.GetValue(afterSwitch), FitWarmup = parse.GetValue(fitWarmup), Replicates = parse.GetValue(replicates) }));
         return command;
     }
 
@@ -52,6 +53,7 @@ internal static class FitCommand
     {
         public bool FitLambda { get; init; }
         public bool AfterSwitch { get; init; }
+        public bool FitWarmup { get; init; }
         public int Replicates { get; init; }
     }
 
@@ -82,6 +84,7 @@ internal static class FitCommand
             Write = request.Write,
             FitLambda = request.FitLambda,
             AfterSwitch = request.AfterSwitch,
+            FitWarmup = request.FitWarmup,
             Replicates = request.Replicates,
         };
         var response = LawFitting.Fit(compilation, fit, path => SourceFiles.ReadLog(terminal, path));

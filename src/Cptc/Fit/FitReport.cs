@@ -112,6 +112,7 @@ internal static class FitReport
         if (fit.Starts is { } starts) json.WriteNumber("starts", starts); else json.WriteNull("starts");
         if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteNumber("sharedRows", fit.SharedRows);
+        json.WriteNumber("warmupRows", fit.WarmupRows);
         if (fit.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
         if (fit.Regularisation is { } regularisation) Regularisation(json, regularisation);
         if (fit.Selection is { } selection)
