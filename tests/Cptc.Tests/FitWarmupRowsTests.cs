@@ -65,6 +65,18 @@ public class FitWarmupRowsTests
     }
 
     [Fact]
+    public void A_log_that_ends_inside_the_warmup_is_left_out_with_a_warning()
+    {
+        using var dir = new TempDirectory();
+        var logs = Logs(dir);
+        string early = dir.File("early.csv", string.Join('\n', File.ReadAllLines(logs["constant"]).Take(6)) + "\n");
+        var result = CliRunner.Run(["fit", dir.File("runs.cpt", Runs), "--law", "web", "--replicates", "0",
+            "--data", $"cosine={logs["cosine"]}", "--data", $"constant={early}"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3105: every logged row of run 'constant' lies inside its initial warmup (before step 1,000)", result.Error);
+    }
+
+    [Fact]
     public void Rows_in_a_re_warmup_after_the_switch_are_fitted()
     {
         const string cptRuns = """

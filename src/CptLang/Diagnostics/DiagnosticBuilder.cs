@@ -288,6 +288,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitRunWithoutOwnRows(string run) => Make(C.FitRunWithoutOwnRows,
         $"every logged row of run '{run}' repeats a row of another fitted run (shared pre-training), so it adds nothing to the fit",
         "log the run past its switch, or leave it out");
+    public Diagnostic FitRunOnlyInWarmup(string run, long lastWarmupStep) => Make(C.FitRunWithoutOwnRows,
+        $"every logged row of run '{run}' lies inside its initial warmup (before step {Steps(lastWarmupStep)}), where the laws do not describe the loss, so it adds nothing to the fit",
+        "log the run past its warmup, or fit these rows with --fit-warmup");
     public Diagnostic FitFormNotSelected(string law, string why, string form) => Make(C.FitFormNotSelected,
         $"--form auto could not compare forms for law '{law}': {why}; it is fitted as {form}, the form a fit without --form uses",
         "give the logs of two or more fitted runs, or choose the form with --form");

@@ -247,7 +247,8 @@ public static class LawFitting
                 }
                 if (steps.Length == 0)
                 {
-                    Report([lawAt.FitRunWithoutOwnRows(plan.Run)], compilation.Text);
+                    var onlyWarmup = checkedLogs[i].Log.Count == 0 ? inWarmup.FirstOrDefault(d => d.Run == plan.Run) : null;
+                    Report([onlyWarmup is null ? lawAt.FitRunWithoutOwnRows(plan.Run) : lawAt.FitRunOnlyInWarmup(plan.Run, onlyWarmup.LastWarmupStep)], compilation.Text);
                     continue;
                 }
                 observed.Add(new(plan, steps, losses, sharers, sizes is not null && sizes.TryGetValue(plan.Run, out double size) ? size : null, heldOut));

@@ -1,5 +1,4 @@
 using CptLang.Laws.Schedules;
-using CptLang.Text;
 
 namespace CptLang.Fitting;
 
