@@ -7,7 +7,7 @@ namespace CptLang.Fitting;
 /// step 1 of a pre-training the file states (the row at that step is the loss once the warmup is
 /// done, and stays). The laws do not describe the loss there (their power term grows without bound
 /// as <c>S1 → 0</c>, while the loss of an untrained model is near ln(vocabulary)), and the papers
-/// fit from the end of warmup (the Multi-Power Law's logs start after it), so <c>cptc fit</c>
+/// fit from the end of warmup (the Multi-Power Law's logs start at its last step), so <c>cptc fit</c>
 /// leaves these rows out unless asked (<c>--fit-warmup</c>, docs/laws.md §9). A re-warmup after
 /// a switch is part of the curve the CPT law describes and stays.
 /// </summary>
