@@ -24,4 +24,13 @@ public class WarmupRowsTests
     [InlineData("run r { peak_lr 2e-4  pretrained web  switch to code { warmup 100 steps  stable 900 steps } }", 0)]
     public void The_initial_warmup_is_a_stated_pre_trainings_warmup_from_step_1(string source, long end) =>
         Assert.Equal(end, End(source));
+
+    [Fact]
+    public void A_row_at_step_0_passes_the_log_check_and_its_LR_is_not_compared()
+    {
+        var compilation = Compilation.Create("run r { peak_lr 3e-4  train web { stable 1000 steps } }");
+        var (log, error) = LogReader.Read(CptLang.Text.SourceText.From("step,lr,loss\n0,0,10.8\n100,3e-4,3.5\n", "log.csv"), new LogColumns("step", "loss", "lr"));
+        Assert.Null(error);
+        Assert.Null(RunLogs.Check(log!, compilation.Plans[0]));
+    }
 }

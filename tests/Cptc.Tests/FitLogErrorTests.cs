@@ -93,8 +93,8 @@ public partial class FitLogErrorTests
     }
 
     [Fact]
-    public void Step_zero_is_before_the_first_update() =>
-        AssertError(Fit(new TempDirectory(), "step,loss\n0,10.9\n100,3.5\n"), "log.csv", 2, 1, "CPT4106");
+    public void A_negative_step() =>
+        AssertError(Fit(new TempDirectory(), "step,loss\n-100,10.9\n100,3.5\n"), "log.csv", 2, 1, "CPT4102");
 
     [Theory]
     [InlineData("")]

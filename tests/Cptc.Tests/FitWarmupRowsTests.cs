@@ -73,7 +73,29 @@ public class FitWarmupRowsTests
         var result = CliRunner.Run(["fit", dir.File("runs.cpt", Runs), "--law", "web", "--replicates", "0",
             "--data", $"cosine={logs["cosine"]}", "--data", $"constant={early}"]);
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("warning CPT3105: every logged row of run 'constant' lies inside its initial warmup (before step 1,000)", result.Error);
+        Assert.Contains("warning CPT3105: every logged row of run 'constant' lies before step 1,000 (step 0 or its initial warmup)", result.Error);
+    }
+
+    /// <summary>Trainers often log the loss before the first update as step 0: it is skipped, not an
+    /// error, with or without --fit-warmup.</summary>
+    [Theory]
+    [InlineData(false, "20 logged rows are not fitted or scored: 2 at step 0, before the first update, and 18 inside a run's initial warmup")]
+    [InlineData(true, "2 logged rows at step 0, before the first update, are not fitted or scored: a law's curve starts at step 1")]
+    public void A_row_at_step_0_is_skipped(bool fitWarmup, string note)
+    {
+        using var dir = new TempDirectory();
+        var logs = Logs(dir).ToDictionary(l => l.Key, l =>
+        {
+            var lines = File.ReadAllLines(l.Value);
+            return dir.File(l.Key + "-0.csv", string.Join('\n', [lines[0], "0,10.8", .. lines.Skip(1)]) + "\n");
+        });
+        string cpt = dir.File("runs.cpt", Runs);
+        string[] extra = fitWarmup ? ["--fit-warmup"] : [];
+        var text = CliRunner.Run(["fit", cpt, "--law", "web", "--replicates", "0", .. SyntheticLogs.Data(logs), .. extra]);
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains(note, text.Out);
+        var json = JsonDocument.Parse(CliRunner.Run(["fit", cpt, "--law", "web", "--replicates", "0", "--format", "json", .. SyntheticLogs.Data(logs), .. extra]).Out).RootElement;
+        Assert.Equal(2, json.GetProperty("stepZeroRows").GetInt32());
     }
 
     [Fact]

@@ -289,7 +289,7 @@ public readonly struct DiagnosticBuilder(TextSpan span)
         $"every logged row of run '{run}' repeats a row of another fitted run (shared pre-training), so it adds nothing to the fit",
         "log the run past its switch, or leave it out");
     public Diagnostic FitRunOnlyInWarmup(string run, long lastWarmupStep) => Make(C.FitRunWithoutOwnRows,
-        $"every logged row of run '{run}' lies inside its initial warmup (before step {Steps(lastWarmupStep)}), where the laws do not describe the loss, so it adds nothing to the fit",
+        $"every logged row of run '{run}' lies before step {Steps(Math.Max(lastWarmupStep, 1))} (step 0 or its initial warmup), where the laws do not describe the loss, so it adds nothing to the fit",
         "log the run past its warmup, or fit these rows with --fit-warmup");
     public Diagnostic FitFormNotSelected(string law, string why, string form) => Make(C.FitFormNotSelected,
         $"--form auto could not compare forms for law '{law}': {why}; it is fitted as {form}, the form a fit without --form uses",

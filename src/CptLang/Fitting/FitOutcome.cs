@@ -24,6 +24,9 @@ public sealed record FitOutcome(
     /// <summary>Logged rows left out for lying in a run's initial warmup (<see cref="Fitting.WarmupRows"/>).</summary>
     public int WarmupRows { get; init; }
 
+    /// <summary>Logged rows at step 0, before the first update, left out (<see cref="Fitting.WarmupRows"/>).</summary>
+    public int StepZeroRows { get; init; }
+
     /// <summary>The lambda the law was fitted with when <c>--fit-lambda</c> chose it.</summary>
     public double? Lambda { get; init; }
 

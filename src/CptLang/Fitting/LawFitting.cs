@@ -178,7 +178,7 @@ public static class LawFitting
                 }
             }
             var fitted = runs.Select((r, i) => new FittedRun(r.Run, r.HeldOut, fit.Predicted![i])).ToImmutableArray();
-            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda, blockLambda is not null)], SharedRows = shared, WarmupRows = inWarmup.Sum(d => d.Rows), Lambda = lambda?.Lambda, Selection = selection };
+            var outcome = fit.Outcome with { Notes = [.. fit.Outcome.Notes, .. Notes(shared, lambda, blockLambda is not null)], SharedRows = shared, WarmupRows = inWarmup.Sum(d => d.Rows), StepZeroRows = inWarmup.Count(d => d.StepZero), Lambda = lambda?.Lambda, Selection = selection };
             return new FitResponse(outcome, fitted, rewritten, _diagnostics.ToImmutable(), null);
         }
 
@@ -229,8 +229,7 @@ public static class LawFitting
         List<Observed> Observe(List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs,
             Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
-            if (!request.FitWarmup)
-                (checkedLogs, inWarmup) = WarmupRows.Drop(checkedLogs);
+            (checkedLogs, inWarmup) = WarmupRows.Drop(checkedLogs, keepWarmup: request.FitWarmup);
             (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
             // --after-switch drops the shared pre-training rows anyway: count only those it keeps
             if (request.AfterSwitch)
@@ -256,7 +255,7 @@ public static class LawFitting
             return observed;
         }
 
-        /// <summary>Per run, the rows left out for lying in its initial warmup (<see cref="WarmupRows"/>).</summary>
+        /// <summary>Per run, the rows left out at step 0 or in its initial warmup (<see cref="WarmupRows"/>).</summary>
         List<WarmupRows.Dropped> inWarmup = [];
 
         /// <summary>The report's lines on rows left out, shared rows and the lambda search.</summary>

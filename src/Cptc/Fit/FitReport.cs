@@ -113,6 +113,7 @@ internal static class FitReport
         if (fit.Note is { } note) json.WriteString("note", note);
         json.WriteNumber("sharedRows", fit.SharedRows);
         json.WriteNumber("warmupRows", fit.WarmupRows);
+        json.WriteNumber("stepZeroRows", fit.StepZeroRows);
         if (fit.Lambda is { } lambda) json.WriteNumber("lambda", lambda);
         if (fit.Regularisation is { } regularisation) Regularisation(json, regularisation);
         if (fit.Selection is { } selection)
