@@ -1,4 +1,5 @@
 using CptLang.Laws.Schedules;
+using static CptLang.Diagnostics.DisplayFormat;
 
 namespace CptLang.Fitting;
 
@@ -72,13 +73,13 @@ public static class WarmupRows
         int zero = dropped.Count(d => d.StepZero), warmup = dropped.Sum(d => d.Rows);
         if (zero + warmup == 0) return null;
         string Rows(int n) => $"{n} logged {(n == 1 ? "row" : "rows")}";
-        string atZero = $"at step 0, before the first update";
+        const string atZero = "at step 0, before the first update";
         if (warmup == 0)
             return $"{Rows(zero)} {atZero}, {(zero == 1 ? "is" : "are")} not fitted or scored: a law's curve starts at step 1";
         var runs = dropped.Where(d => d.Rows > 0).ToList();
         var first = runs[0];
-        string steps = first.FirstStep == first.LastStep ? $"step {first.FirstStep:N0}" : $"steps {first.FirstStep:N0}–{first.LastStep:N0}";
-        string where = $"run '{first.Run}': {steps} of a warmup to step {first.LastWarmupStep:N0}"
+        string steps = first.FirstStep == first.LastStep ? $"step {Steps(first.FirstStep)}" : $"steps {Steps(first.FirstStep)}–{Steps(first.LastStep)}";
+        string where = $"run '{first.Run}': {steps} of a warmup to step {Steps(first.LastWarmupStep)}"
             + (runs.Count > 1 ? $"; and {runs.Count - 1} more {(runs.Count == 2 ? "run" : "runs")}" : "");
         string inWarmup = $"inside a run's initial warmup ({where})";
         return (zero == 0
