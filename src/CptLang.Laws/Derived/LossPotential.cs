@@ -18,13 +18,7 @@ public sealed record LossPotential(double Value, double FinalLearningRate, doubl
     {
         long last = plan.SwitchStep ?? plan.TotalSteps;
         if (last <= 0) return null;
-        double peak = 0;
-        foreach (var seg in plan.Segments)
-        {
-            if (seg.FirstStep > last) break;
-            // Every shape is monotone over its segment: the extremes are its first and last steps.
-            peak = Math.Max(peak, Math.Max(seg.LearningRate(seg.FirstStep), seg.LearningRate(Math.Min(seg.LastStep, last))));
-        }
+        double peak = plan.LargestLearningRate(last);
         if (!(peak > 0)) return null;
         double final = plan.LearningRate(last);
         return new LossPotential(final / peak, final, peak);

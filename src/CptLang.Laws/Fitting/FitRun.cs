@@ -141,8 +141,7 @@ public sealed class FitRun
 
     /// <summary>The largest LR of any step of the run (NaN without a schedule): the scale of the
     /// Multi-Power Law's <c>B</c> and <c>C</c>, which its prior follows.</summary>
-    public double LargestLearningRate => Schedule?.Plan.Segments
-        .Max(s => Math.Max(s.LearningRate(s.FirstStep), s.LearningRate(s.LastStep))) ?? double.NaN;
+    public double LargestLearningRate => Schedule?.Plan is { } plan ? plan.LargestLearningRate(plan.TotalSteps) : double.NaN;
 
     /// <summary>The Multi-Power Law's loss-drop nodes of every row, collected once (by one thread:
     /// the fitter's parallel starts all ask at once): they depend on the schedule only, so every

@@ -52,6 +52,19 @@ public sealed record EvaluationPlan(
     public EvaluationPlan WithLambda(double lambda) =>
         lambda == Settings.Lambda ? this : this with { Settings = Settings with { Lambda = lambda } };
 
+    /// <summary>The largest LR of steps 1..<paramref name="last"/> (0 for none). Every shape is
+    /// monotone over its segment, so the extremes are its first and last steps.</summary>
+    public double LargestLearningRate(long last)
+    {
+        double largest = 0;
+        foreach (var segment in Segments)
+        {
+            if (segment.FirstStep > last) break;
+            largest = Math.Max(largest, Math.Max(segment.LearningRate(segment.FirstStep), segment.LearningRate(Math.Min(segment.LastStep, last))));
+        }
+        return largest;
+    }
+
     /// <summary>The learning rate of absolute step <paramref name="step"/>.</summary>
     public double LearningRate(long step) => Segments[SegmentIndexOf(step)].LearningRate(step);
 }
