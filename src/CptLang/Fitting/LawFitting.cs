@@ -222,28 +222,24 @@ public static class LawFitting
             return (errors ? null : checkedLogs, null);
         }
 
-        /// <summary>The rows each run contributes: shared rows (the pre-training rows of CPT logs)
-        /// once, and with <c>--after-switch</c> only the rows after the switch. A run left with no
-        /// rows is reported (CPT3105) and dropped.</summary>
+        /// <summary>The rows each run contributes: from step 1 and the end of its initial warmup
+        /// (<see cref="WarmupRows"/>), and with <c>--after-switch</c> from the switch on; shared rows
+        /// (the pre-training rows of CPT logs) once. A run left with no rows is reported (CPT3105)
+        /// and dropped.</summary>
         /// <param name="sizes">Each run's model size, for the size form; null for the others.</param>
         List<Observed> Observe(List<(EvaluationPlan Plan, TrainingLog Log, bool HeldOut)> checkedLogs,
             Dictionary<string, double>? sizes, DiagnosticBuilder lawAt, out int shared)
         {
+            // rows left out go before the rows shared are counted, so that only kept rows count
             (checkedLogs, inWarmup) = WarmupRows.Drop(checkedLogs, keepWarmup: request.FitWarmup);
-            (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
-            // --after-switch drops the shared pre-training rows anyway: count only those it keeps
             if (request.AfterSwitch)
-                shared = checkedLogs.Select((log, i) => log.Log.Steps.Count(s => s > log.Plan.SwitchStep) - rows[i].Steps.Count(s => s > log.Plan.SwitchStep)).Sum();
+                checkedLogs = [.. checkedLogs.Select(l => (l.Plan, l.Log.From(l.Log.FirstRowAt(l.Plan.SwitchStep!.Value + 1)), l.HeldOut))];
+            (var rows, shared) = SharedRows.Dedupe(checkedLogs, sizes);
             var observed = new List<Observed>();
             for (int i = 0; i < checkedLogs.Count; i++)
             {
                 var (plan, _, heldOut) = checkedLogs[i];
                 var (steps, losses, sharers) = (rows[i].Steps, rows[i].Losses, rows[i].AlsoLoggedBy);
-                if (request.AfterSwitch)
-                {
-                    int first = Array.FindIndex(steps, s => s > plan.SwitchStep);
-                    (steps, losses, sharers) = first < 0 ? ([], [], []) : (steps[first..], losses[first..], sharers[first..]);
-                }
                 if (steps.Length == 0)
                 {
                     var onlyWarmup = checkedLogs[i].Log.Count == 0 ? inWarmup.FirstOrDefault(d => d.Run == plan.Run) : null;

@@ -45,24 +45,12 @@ public static class WarmupRows
         foreach (var (plan, log, heldOut) in logs)
         {
             long end = keepWarmup ? 0 : InitialWarmupEnd(plan);
-            int first = Array.FindIndex(log.Steps, s => s >= Math.Max(end, 1));
-            if (first < 0) first = log.Count;
-            if (first == 0)
-            {
-                kept.Add((plan, log, heldOut));
-                continue;
-            }
+            int first = log.FirstRowAt(Math.Max(end, 1));
+            kept.Add((plan, log.From(first), heldOut));
+            if (first == 0) continue;
             bool zero = log.Steps[0] == 0;
             int warmup = zero ? first - 1 : first;
             dropped.Add(new(plan.Run, zero, warmup, warmup > 0 ? log.Steps[first - warmup] : 0, log.Steps[first - 1], end));
-            kept.Add((plan, log with
-            {
-                Steps = log.Steps[first..],
-                Losses = log.Losses[first..],
-                LearningRates = log.LearningRates?[first..],
-                StepSpans = log.StepSpans[first..],
-                LearningRateSpans = log.LearningRateSpans.Length == 0 ? log.LearningRateSpans : log.LearningRateSpans[first..],
-            }, heldOut));
         }
         return (kept, dropped);
     }
