@@ -117,13 +117,18 @@ public class MultiPowerFitFormTests
         Assert.True(first.Regularisation.Scores.Single(s => s.Strength == first.Regularisation.Strength).Mae <= best * (1 + LawFitter.Tie));
     }
 
+    /// <summary><see cref="Truth"/> for every LR times <paramref name="s"/>: <c>A·s^α</c>, <c>B/s</c>,
+    /// <c>C·s^(γ−1)</c>, the rest as they are.</summary>
+    static double[] TruthAtScale(double s) =>
+        [Truth[0], Truth[1] * Math.Pow(s, Truth[2]), Truth[2], Truth[3] / s, Truth[4] * Math.Pow(s, Truth[6] - 1), Truth[5], Truth[6]];
+
     /// <summary>Every LR times <c>s</c>, the law with <c>A·s^α</c>, <c>B/s</c> and <c>C·s^(γ−1)</c>
     /// predicts the same losses: the invariance the prior's scaling rests on (docs/laws.md §3).</summary>
     [Fact]
     public void Scaling_every_LR_is_undone_by_scaling_A_B_and_C()
     {
         const double s = 20.0 / 3;
-        double[] scaled = [Truth[0], Truth[1] * Math.Pow(s, Truth[2]), Truth[2], Truth[3] / s, Truth[4] * Math.Pow(s, Truth[6] - 1), Truth[5], Truth[6]];
+        double[] scaled = TruthAtScale(s);
         foreach (var warmup in new[] { WarmupArea.Peak, WarmupArea.Actual })
         {
             var paper = Observe(Plans.Single(new PlanSettings(0.999, warmup, S2Split.Step),
@@ -158,7 +163,7 @@ public class MultiPowerFitFormTests
     public void A_fit_at_ten_times_the_LRs_is_the_paper_scale_fit_carried_over()
     {
         const double s = 10;
-        double[] scaled = [Truth[0], Truth[1] * Math.Pow(s, Truth[2]), Truth[2], Truth[3] / s, Truth[4] * Math.Pow(s, Truth[6] - 1), Truth[5], Truth[6]];
+        double[] scaled = TruthAtScale(s);
         EvaluationPlan At(double k, params (long Length, double From, double To, bool Cosine)[] pieces) => Run(
             [.. pieces.Select(p => p.Cosine ? Plans.Cosine(p.Length, k * p.From, k * p.To) : new Plans.Piece(p.Length, Kernel.Constant(k * p.From)))]);
         FitRun[] Curves(double k, double[] p)
