@@ -1,4 +1,5 @@
 using CptLang.Formatting;
+using CptLang.Laws.Fitting;
 using CptLang.Laws.Fitting.Uncertainty;
 using CptLang.Laws.Laws;
 using CptLang.Syntax;
@@ -174,8 +175,11 @@ public class LawUncertaintyTests
         var b = law.Uncertainty!.Draw(point, 4000, seed: 7);
         Assert.Equal(a.Values.SelectMany(v => v), b.Values.SelectMany(v => v));
         Assert.Equal(a.NoiseDraws, b.NoiseDraws);
-        // antithetic pairs: each odd draw mirrors the one before it around the point
-        for (int k = 0; k < 4; k++) Assert.Equal(point.Values[k], (a.Values[0][k] + a.Values[1][k]) / 2, 12);
+        // antithetic pairs: each odd draw mirrors the one before it around the point, in the
+        // fitter's coordinates (ln A for A)
+        var bounds = FitForm.For(point.Form).Bounds;
+        for (int k = 0; k < 4; k++)
+            Assert.Equal(bounds[k].ToSearch(point.Values[k]), (bounds[k].ToSearch(a.Values[0][k]) + bounds[k].ToSearch(a.Values[1][k])) / 2, 12);
         Assert.Equal(0, a.NoiseDraws[0] + a.NoiseDraws[1], 12);
         // 4,000 draws estimate a correlation to about ±0.03; the seed is fixed, so this is exact
         double Correlation(int i, int j)

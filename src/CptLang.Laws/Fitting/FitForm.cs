@@ -103,7 +103,11 @@ public abstract class FitForm
     static FitBound BoundOf(string name) => name switch
     {
         L0 => new(0, 10),
-        A or C or C1 or C2 => new(0, 50),
+        // A's unit depends on the LR's: every LR ×s turns A into A·s^alpha, a straight line in
+        // (ln A, alpha) but a curve in (A, alpha), so only on the log scale do the fit's spread and
+        // its linearisation not depend on the LR unit (docs/laws.md §9.1)
+        A => new(1e-6, 50, LogScaled: true),
+        C or C1 or C2 => new(0, 50),
         Alpha => new(0, 10),
         // the CPT law's B has either sign and spans orders of magnitude (0.37 to 29 in the paper's
         // fits), and it trades off multiplicatively: with beta (B·beta·ln(1 + E·x) for small beta)

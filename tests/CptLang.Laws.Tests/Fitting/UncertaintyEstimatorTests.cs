@@ -20,20 +20,23 @@ public class UncertaintyEstimatorTests
 
     static readonly PlanSettings Settings = new();
 
-    static readonly EvaluationPlan[] Schedules =
+    static readonly EvaluationPlan[] Schedules = SchedulesAt(3e-4);
+
+    /// <summary>A constant, a cosine and a WSD run at peak LR <paramref name="peak"/>.</summary>
+    static EvaluationPlan[] SchedulesAt(double peak) =>
     [
-        Single(Settings, Warmup(500, 0, 3e-4), Constant(11_500, 3e-4)) with { Run = "constant" },
-        Single(Settings, Warmup(500, 0, 3e-4), Cosine(11_500, 3e-4, 3e-5)) with { Run = "cosine" },
-        Single(Settings, Warmup(500, 0, 3e-4), Constant(8_500, 3e-4), Linear(3_000, 3e-4, 3e-5)) with { Run = "wsd" },
+        Single(Settings, Warmup(500, 0, peak), Constant(11_500, peak)) with { Run = "constant" },
+        Single(Settings, Warmup(500, 0, peak), Cosine(11_500, peak, peak / 10)) with { Run = "cosine" },
+        Single(Settings, Warmup(500, 0, peak), Constant(8_500, peak), Linear(3_000, peak, peak / 10)) with { Run = "wsd" },
     ];
 
     /// <summary>Each run every 100 steps: <paramref name="law"/>'s loss times <c>exp(e)</c>, e an
     /// AR(1) process with lag-one correlation <paramref name="rho"/> and standard deviation
     /// <paramref name="sigma"/>.</summary>
-    static List<FitRun> Logs(Func<EvaluationPlan, long, double> law, double rho, double sigma, int seed)
+    static List<FitRun> Logs(Func<EvaluationPlan, long, double> law, double rho, double sigma, int seed, EvaluationPlan[]? schedules = null)
     {
         var random = new Random(seed);
-        return [.. Schedules.Select(plan =>
+        return [.. (schedules ?? Schedules).Select(plan =>
         {
             long[] steps = [.. Enumerable.Range(1, (int)(plan.TotalSteps / 100)).Select(i => i * 100L)];
             double e = 0;
@@ -111,6 +114,37 @@ public class UncertaintyEstimatorTests
             u with { Scales = [.. u.Scales.Select(s => KeyValuePair.Create(s.Key, s.Value / u.Inflation))], Inflation = 1 });
         Assert.True(inflated >= 0.6, $"coverage {inflated}");
         Assert.True(inflated > bootstrapOnly, $"{inflated} vs {bootstrapOnly} without the inflation");
+    }
+
+    [Fact]
+    public void The_band_does_not_depend_on_the_LR_unit()
+    {
+        // the same logs of the same runs with every LR ×10: Eq. 1 is the same law with A·10^alpha
+        // and C/10, so the inflation and the band must be the same. Searched in A itself (not ln A)
+        // the bootstrap's Gaussian and the folds' linearisation differed (inflation 7.03 against
+        // 7.95 on the 100M curves of docs/laws.md §9.1)
+        (double Inflation, double[] Upper) At(double peak)
+        {
+            var truth = new LawParameters(LawForm.Annealing, new Dictionary<string, double>
+            {
+                ["L0"] = 2.9, ["A"] = 0.59 * Math.Pow(peak / 3e-4, 0.76), ["alpha"] = 0.76, ["C"] = 0.47 * 3e-4 / peak,
+            });
+            // misspecified (as in the test above), so that the folds inflate
+            double Truer(EvaluationPlan plan, long step) =>
+                new LossPredictor(plan, [new ParametricLaw("web", truth)]).LossAt(0, step).Value + 0.05 * plan.LearningRate(step) / peak;
+            var logs = Logs(Truer, rho: 0.5, sigma: 0.002, seed: 3, SchedulesAt(peak));
+            var (fit, u) = Estimate([logs[0], logs[1]]);
+            var wsd = logs[2];
+            long[] steps = [.. Enumerable.Range(0, wsd.Count).Select(wsd.StepAt)];
+            var losses = FitForm.For(LawForm.Annealing).Losses(fit.Parameters.Values.AsSpan(), wsd);
+            var (_, upper) = IntervalPredictor.Band(wsd.Schedule!, "web", fit.Parameters, u, steps, losses, 0.9);
+            return (u.Inflation, [.. upper.Select((h, i) => h / losses[i])]);
+        }
+        var (inflation, upper) = At(3e-4);
+        var (inflation10, upper10) = At(3e-3);
+        Assert.True(inflation > 1.5, $"inflation {inflation}");
+        Assert.Equal(inflation, inflation10, 1e-4 * inflation);
+        for (int i = 0; i < upper.Length; i++) Assert.Equal(upper[i], upper10[i], 1e-6);
     }
 
     [Fact]
