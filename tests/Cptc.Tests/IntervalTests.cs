@@ -171,6 +171,7 @@ public class IntervalTests
         var table = CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", "0.9", "--plot", png);
         Assert.True(table.ExitCode == 0, table.Error);
         Assert.Contains(" ± ", table.Out, StringComparison.Ordinal);
+        Assert.Contains("losses ± the half-width of the 90 % interval of a logged point", table.Out, StringComparison.Ordinal);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
     }
 
@@ -204,6 +205,8 @@ public class IntervalTests
         Assert.Contains("warning CPT4215: law 'web' has no interval: its block has no `uncertainty { … }` part", csv.Error, StringComparison.Ordinal);
         Assert.Contains("cptc fit --write", csv.Error, StringComparison.Ordinal);
         Assert.Equal(csv.Out, CliRunner.Run("predict", cpt, "--run", "stepdrop", "--at", "1000,2000", "--format", "csv").Out);
+        // the table is the plain one too: no band, so no legend for one
+        Assert.Equal(CliRunner.Run("predict", cpt, "--run", "stepdrop").Out, CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", "0.9").Out);
         foreach (var level in new[] { "0", "1", "-0.5", "90%", "x" })
         {
             var bad = CliRunner.Run("predict", cpt, "--run", "stepdrop", "--interval", level);

@@ -29,7 +29,8 @@ internal static class TableReport
             .OfType<string>().ToList();
         string lawLambdas = own.Count > 0 ? $" (law {string.Join(", law ", own)})" : "";
         output.WriteLine($"settings: lambda {DisplayFormat.Number(plan.Settings.Lambda)}{lawLambdas}, warmup_area {SettingNames.Of(plan.Settings.WarmupArea)}, s2_split {SettingNames.Of(plan.Settings.S2Split)}");
-        if (intervals is not null)
+        // no law with a band (each warned CPT4215): the losses are plain points, so no legend
+        if (intervals is not null && intervals.Laws.Any(band => band is not null))
             output.WriteLine($"losses ± the half-width of the {(intervals.Level * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} % interval of a logged point (the wider side)");
         console.Write(Rows(prediction, intervals));
         // summary lines go straight to the writer: Spectre would wrap them at the profile width
