@@ -203,6 +203,40 @@ public class FitAutoFormTests
     }
 
     [Fact]
+    public void When_no_run_is_predicted_from_the_others_the_warning_names_each_and_why()
+    {
+        // a pre-training run and one CPT run that continues it: left out, the CPT run leaves the
+        // pre-training run alone, which shows nothing of the CPT terms; the pre-training run has
+        // no rows of its own (the CPT run's log repeats them), so there is nothing to score
+        const string runs = """
+            run pre {
+              peak_lr 2e-4
+              train fineweb { warmup 500 steps stable 7500 steps decay 2k steps to 0 }
+            }
+            run a {
+              peak_lr 2e-4
+              train fineweb { warmup 500 steps stable 7500 steps decay 2k steps to 0 }
+              switch to kp { warmup 200 steps decay 4800 steps to 0 cosine }
+            }
+
+            """;
+        const string law = "law kp { L0 = 2.99  A = 0.46  alpha = 0.51  C1 = 0.28  C2 = 0.28  B = -0.53  E = 100  beta = 0.3 }\n";
+        using var dir = new TempDirectory();
+        var logs = SyntheticLogs.Write(dir, runs + law, every: 250);
+        string cpt = dir.File("runs.cpt", runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "kp", "--form", "auto", "--format", "json", "--replicates", "0", .. SyntheticLogs.Data(logs)]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3110: --form auto could not compare forms for law 'kp': no fitted run is predicted from the others " +
+            "(a: the other runs leave a parameter undetermined; pre: every row is also in another fitted run's log, so leaving it out keeps its rows in the fit)", result.Error);
+        Assert.Contains("fit on two or more runs that the others can each predict", result.Error);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(["a"], root.GetProperty("unscoredRuns").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["pre"], root.GetProperty("sharedRuns").EnumerateArray().Select(r => r.GetString()));
+        var text = CliRunner.Run(["fit", cpt, "--law", "kp", "--form", "auto", "--replicates", "0", .. SyntheticLogs.Data(logs)]);
+        Assert.Contains("--form auto: forms not compared (no run is predicted from the others: a: the other runs leave a parameter undetermined; pre:", text.Out);
+    }
+
+    [Fact]
     public void Auto_refuses_fix_fit_lambda_and_sizes_of_some_runs_only()
     {
         using var dir = new TempDirectory();

@@ -291,9 +291,8 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitRunOnlyInWarmup(string run, long lastWarmupStep) => Make(C.FitRunWithoutOwnRows,
         $"every logged row of run '{run}' lies before step {Steps(Math.Max(lastWarmupStep, 1))} (step 0 or its initial warmup), where the laws do not describe the loss, so it adds nothing to the fit",
         "log the run past its warmup, or fit these rows with --fit-warmup");
-    public Diagnostic FitFormNotSelected(string law, string why, string form) => Make(C.FitFormNotSelected,
-        $"--form auto could not compare forms for law '{law}': {why}; it is fitted as {form}, the form a fit without --form uses",
-        "give the logs of two or more fitted runs, or choose the form with --form");
+    public Diagnostic FitFormNotSelected(string law, string why, string form, string remedy = "give the logs of two or more fitted runs, or choose the form with --form") =>
+        Make(C.FitFormNotSelected, $"--form auto could not compare forms for law '{law}': {why}; it is fitted as {form}, the form a fit without --form uses", remedy);
     public Diagnostic FitCannotBeWritten(string law, string problem) => Make(C.FitCannotBeWritten,
         $"the fitted law '{law}' cannot be written into the file: with it, the file would not compile ({problem})",
         "fit without --write and paste the block where it applies, or fit the form the file's runs need");

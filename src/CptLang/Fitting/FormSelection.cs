@@ -76,7 +76,13 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
         var skipped = fitted.Count < 2 ? [] : Enumerable.Range(0, fitted.Count).Except(used).Select(i => fitted[i].Name).ToList();
         var shared = folds.Count == 0 ? [] : Enumerable.Range(0, fitted.Count).Where(i => folds[0][i].Rows == 0).Select(i => fitted[i].Name).ToList();
         var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
-        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true) { Unscored = skipped, Shared = shared };
+        if (scored.Count == 0)
+        {
+            // nothing scored: every fold was tried, so name those that left a parameter undetermined
+            var undetermined = folds.Count == 0 ? [] : Enumerable.Range(0, fitted.Count)
+                .Where(i => folds.Any(f => !f[i].Determined)).Select(i => fitted[i].Name).ToList();
+            return new(scores, LawForms.Keyword(fallback), true) { Unscored = undetermined, Shared = shared };
+        }
         double best = scored.Min(s => s.Mae);
         // OrderBy is stable: among as many parameters, the earlier form in LawForm order
         var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
@@ -88,8 +94,22 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     /// those rows in the fit.</summary>
     public IReadOnlyList<string> Shared { get; init; } = [];
 
+    /// <summary>The fitted runs not predicted, each group with why: the other runs leave a
+    /// parameter undetermined (<see cref="Unscored"/>), or every row of the run is also in
+    /// another fitted run's log (<see cref="Shared"/>). Empty when every run was predicted.</summary>
+    public IReadOnlyList<string> NotPredicted()
+    {
+        var why = new List<string>();
+        if (Unscored.Count > 0) why.Add($"{string.Join(", ", Unscored)}: the other runs leave a parameter undetermined");
+        if (Shared.Count > 0)
+            why.Add($"{string.Join(", ", Shared)}: every row {(Shared.Count == 1 ? "is" : "of each is")} also in another fitted run's log, " +
+                $"so leaving {(Shared.Count == 1 ? "it" : "one")} out keeps its rows in the fit");
+        return why;
+    }
+
     /// <summary>Fitted runs left out of the score because the other runs leave a parameter of
-    /// some form undetermined (empty when every fold counts).</summary>
+    /// some form undetermined (empty when every fold counts). When nothing could be scored
+    /// (<see cref="Fallback"/>), every such run.</summary>
     public IReadOnlyList<string> Unscored { get; init; } = [];
 
     /// <summary>Each fold of <paramref name="form"/>: fitted on all runs but one, its absolute

@@ -97,9 +97,12 @@ public static class LawFitting
                 var fittedRuns = observed.Where(r => !r.HeldOut).Select(r => r.Run(r.Plan, law)).ToList();
                 selection = FormSelection.Select(candidates, fallback, fittedRuns);
                 if (selection.Fallback)
-                    Report([lawAt.FitFormNotSelected(law, fittedRuns.Count < 2
-                        ? $"leave-one-run-out prediction needs two or more fitted runs, and there {(fittedRuns.Count == 1 ? "is one" : $"are {fittedRuns.Count}")}"
-                        : "no form's fits predicted the left-out runs with a finite loss", selection.Chosen)], compilation.Text);
+                    Report([fittedRuns.Count < 2
+                        ? lawAt.FitFormNotSelected(law, $"leave-one-run-out prediction needs two or more fitted runs, and there {(fittedRuns.Count == 1 ? "is one" : $"are {fittedRuns.Count}")}", selection.Chosen)
+                        : selection.NotPredicted() is { Count: > 0 } notPredicted
+                        ? lawAt.FitFormNotSelected(law, $"no fitted run is predicted from the others ({string.Join("; ", notPredicted)})", selection.Chosen,
+                            "fit on two or more runs that the others can each predict (for the CPT laws, two or more runs with a domain switch), or choose the form with --form")
+                        : lawAt.FitFormNotSelected(law, "no form's fits predicted the left-out runs with a finite loss", selection.Chosen)], compilation.Text);
                 // only the size form takes the runs' sizes
                 if (selection.Chosen != LawForms.Keyword(LawForm.ModelSize))
                 {

@@ -42,18 +42,18 @@ internal static class FitReport
             text.Append(string.Join("  ", row.Select((cell, c) => c < left ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd()).Append('\n');
     }
 
-    static string Unscored(FormSelection selection) =>
-        (selection.Unscored.Count == 0 ? "" : $", except {string.Join(", ", selection.Unscored)}: the other runs leave a parameter undetermined") +
-        (selection.Shared.Count == 0 ? "" : $"{(selection.Unscored.Count == 0 ? ", except" : ";")} {string.Join(", ", selection.Shared)}: " +
-            $"every row {(selection.Shared.Count == 1 ? "is" : "of each is")} also in another fitted run's log, so leaving {(selection.Shared.Count == 1 ? "it" : "one")} out keeps its rows in the fit");
-
     /// <summary>--form auto: each form tried and its score, then the winner.</summary>
     static void Selection(StringBuilder text, FormSelection selection)
     {
         int runs = selection.Scores[0].Runs;
+        var notPredicted = selection.NotPredicted();
+        string unscored = notPredicted.Count == 0 ? "" : $", except {string.Join("; ", notPredicted)}";
+        string reason = runs < 2 ? $"{runs} fitted run; leave-one-run-out needs two"
+            : notPredicted.Count > 0 ? $"no run is predicted from the others: {string.Join("; ", notPredicted)}"
+            : "no finite prediction";
         text.Append(selection.Fallback
-            ? $"--form auto: forms not compared ({(runs < 2 ? $"{runs} fitted run; leave-one-run-out needs two" : "no finite prediction")}); fitted as {selection.Chosen}, the default\n"
-            : $"--form auto: {selection.Chosen} chosen by {FormSelection.Metric} (each of {runs} fitted runs predicted from the others{Unscored(selection)}; within {(FormSelection.Tie * 100).ToString(CultureInfo.InvariantCulture)} % of the best, fewer parameters win)\n");
+            ? $"--form auto: forms not compared ({reason}); fitted as {selection.Chosen}, the default\n"
+            : $"--form auto: {selection.Chosen} chosen by {FormSelection.Metric} (each of {runs} fitted runs predicted from the others{unscored}; within {(FormSelection.Tie * 100).ToString(CultureInfo.InvariantCulture)} % of the best, fewer parameters win)\n");
         var rows = new List<string[]> { new[] { "form", "score(MAE)", "runs", "parameters", "" } };
         foreach (var score in selection.Scores)
             rows.Add([score.Form, Fixed(score.Mae, 5), score.Runs.ToString(CultureInfo.InvariantCulture),
