@@ -233,7 +233,7 @@ public class FitAutoFormTests
         Assert.Equal(["a"], root.GetProperty("unscoredRuns").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["pre"], root.GetProperty("sharedRuns").EnumerateArray().Select(r => r.GetString()));
         var text = CliRunner.Run(["fit", cpt, "--law", "kp", "--form", "auto", "--replicates", "0", .. SyntheticLogs.Data(logs)]);
-        Assert.Contains("--form auto: forms not compared (no run is predicted from the others: a: the other runs leave a parameter undetermined; pre:", text.Out);
+        Assert.Contains("--form auto: forms not compared (no fitted run is predicted from the others: a: the other runs leave a parameter undetermined; pre:", text.Out);
     }
 
     [Fact]

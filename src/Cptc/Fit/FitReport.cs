@@ -49,7 +49,7 @@ internal static class FitReport
         var notPredicted = selection.NotPredicted();
         string unscored = notPredicted.Count == 0 ? "" : $", except {string.Join("; ", notPredicted)}";
         string reason = runs < 2 ? $"{runs} fitted run; leave-one-run-out needs two"
-            : notPredicted.Count > 0 ? $"no run is predicted from the others: {string.Join("; ", notPredicted)}"
+            : notPredicted.Count > 0 ? $"no fitted run is predicted from the others: {string.Join("; ", notPredicted)}"
             : "no finite prediction";
         text.Append(selection.Fallback
             ? $"--form auto: forms not compared ({reason}); fitted as {selection.Chosen}, the default\n"
