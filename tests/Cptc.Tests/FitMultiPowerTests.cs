@@ -56,4 +56,21 @@ public class FitMultiPowerTests
         double heldOut = json.GetProperty("heldout").GetProperty("mae").GetDouble();
         Assert.True(heldOut < 2e-3, $"held-out MAE {heldOut}");
     }
+
+    [Fact]
+    public void A_small_beta_warns_that_only_B_times_beta_is_determined()
+    {
+        // for small beta, 1 − (1 + y)^(−beta) ≈ beta·ln(1 + y): the loss drop is B·beta times a
+        // function of C and gamma, so a fit that ends there knows B·beta, not B
+        using var dir = new TempDirectory();
+        var logs = SyntheticLogs.Write(dir, Runs + Law, every: 100);
+        string cpt = dir.File("runs.cpt", Runs);
+        var result = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "mpl", .. SyntheticLogs.Data(logs), "--fix", "beta=0.005", "--replicates", "0"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("warning CPT3102: law 'web' fits beta = 0.005: for small beta the loss drop is about B·beta·Σ Δη·ln(1 + C·η^(−gamma)·S_k), " +
+            "so only the product B·beta = ", result.Error);
+        // at the paper's beta nothing is said
+        var usual = CliRunner.Run(["fit", cpt, "--law", "web", "--form", "mpl", .. SyntheticLogs.Data(logs), "--replicates", "0"]);
+        Assert.DoesNotContain("B·beta", usual.Error);
+    }
 }

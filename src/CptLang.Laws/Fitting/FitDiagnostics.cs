@@ -55,9 +55,10 @@ public static class FitDiagnostics
         return unobserved.IsEmpty && !Confounded(form, runs, fixedValues.ToArray(), unobserved).Any();
     }
 
-    /// <summary>True when <c>B</c> and <c>β</c> trade off (docs/laws.md §9): for small β the shift is
-    /// about <c>B·β·ln(1 + E·x)</c>, so only their product is determined.</summary>
-    public static bool ShiftTradesOff(FitResult fit) =>
-        // the Multi-Power Law's beta shapes its loss drop, not a distribution shift
-        fit.Parameters.Form != Laws.LawForm.MultiPower && fit.Parameters.TryGet(Laws.LawParameterNames.Beta, out double beta) && beta < 0.01;
+    /// <summary>True when <c>B</c> and <c>β</c> trade off (docs/laws.md §9): for small β,
+    /// <c>1 − (1 + y)^(−β) ≈ β·ln(1 + y)</c>, so the CPT law's shift is about <c>B·β·ln(1 + E·x)</c>
+    /// and the Multi-Power Law's loss drop about <c>B·β·Σ Δη·ln(1 + C·η^(−γ)·S_k)</c>: only their
+    /// product is determined.</summary>
+    public static bool BetaTradesOff(FitResult fit) =>
+        fit.Parameters.TryGet(Laws.LawParameterNames.B, out _) && fit.Parameters.TryGet(Laws.LawParameterNames.Beta, out double beta) && beta < 0.01;
 }

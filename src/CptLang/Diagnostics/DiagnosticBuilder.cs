@@ -213,8 +213,9 @@ public readonly struct DiagnosticBuilder(TextSpan span)
     public Diagnostic FitConfounded(string law, string parameter, string with, string why, string remedy) => Make(C.FitNotIdentifiable,
         $"law '{law}' cannot tell {parameter} from {with}: {why}, so only their product is determined",
         $"add {remedy}, or fix {parameter} with --fix");
-    public Diagnostic FitShiftTradesOff(string law, double b, double beta) => Make(C.FitNotIdentifiable,
-        $"law '{law}' fits beta = {Number(beta)}: for small beta the shift is about B·beta·ln(1 + E·S1cpt), so only the product B·beta = {Number(b * beta)} is determined, not B = {Number(b)} itself",
+    public Diagnostic FitBetaTradesOff(string law, CptLang.Laws.Laws.LawForm form, double b, double beta) => Make(C.FitNotIdentifiable,
+        $"law '{law}' fits beta = {Number(beta)}: for small beta {(form == CptLang.Laws.Laws.LawForm.MultiPower ? "the loss drop is about B·beta·Σ Δη·ln(1 + C·η^(−gamma)·S_k)" : "the shift is about B·beta·ln(1 + E·S1cpt)")}, " +
+        $"so only the product B·beta = {Number(b * beta)} is determined, not B = {Number(b)} itself",
         "compare fits by their curves, not by B and beta (docs/laws.md)");
     public Diagnostic FitFewPoints(string law, int points, int parameters) => Make(C.FitFewPoints,
         $"law '{law}' is fitted with {parameters} free parameters to only {points} points; the fit can pass through every point and predicts nothing",

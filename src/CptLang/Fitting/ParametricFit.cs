@@ -165,7 +165,7 @@ internal static class ParametricFit
                 name == LawParameterNames.Alpha && ConstantPower(result, fixedValues)
                     ? "with alpha = 0 the power term A·S1^(−alpha) is the constant A, so only L0 + A is determined" : null);
         }
-        if (FitDiagnostics.ShiftTradesOff(result) && !result.Unobserved.Contains(LawParameterNames.Beta))
-            yield return at.FitShiftTradesOff(law, result.Parameters[LawParameterNames.B], result.Parameters[LawParameterNames.Beta]);
+        if (FitDiagnostics.BetaTradesOff(result) && !result.Unobserved.Contains(LawParameterNames.Beta))
+            yield return at.FitBetaTradesOff(law, result.Parameters.Form, result.Parameters[LawParameterNames.B], result.Parameters[LawParameterNames.Beta]);
     }
 }
