@@ -66,27 +66,23 @@ public sealed record FormSelection(IReadOnlyList<FormScore> Scores, string Chose
     {
         var forms = candidates.Select(FitForm.For).ToList();
         var folds = fitted.Count < 2 ? [] : forms.Select(form => Folds(form, fitted)).ToList();
-        var determined = Enumerable.Range(0, fitted.Count)
-            .Where(i => folds.Count > 0 && folds.All(f => f[i].Determined)).ToList();
-        var used = determined.Count > 0 ? determined : [.. Enumerable.Range(0, fitted.Count)];
+        var all = Enumerable.Range(0, fitted.Count).ToList();
+        var undetermined = all.Where(i => folds.Any(f => !f[i].Determined)).ToList();
+        // the folds that determine every parameter of every form; all of them when none does
+        var used = undetermined.Count < fitted.Count ? all.Except(undetermined).ToList() : all;
         var scores = forms.Select((form, k) => new FormScore(LawForms.Keyword(form.Form),
             fitted.Count < 2 ? double.NaN : Mae(folds[k], used), fitted.Count,
             // the size form's N is each run's size, not fitted
             form.Count - form.Implied(fitted).Count)).ToList();
-        var skipped = fitted.Count < 2 ? [] : Enumerable.Range(0, fitted.Count).Except(used).Select(i => fitted[i].Name).ToList();
-        var shared = folds.Count == 0 ? [] : Enumerable.Range(0, fitted.Count).Where(i => folds[0][i].Rows == 0).Select(i => fitted[i].Name).ToList();
+        List<string> Names(IEnumerable<int> runs) => [.. runs.Select(i => fitted[i].Name)];
+        var shared = folds.Count == 0 ? [] : Names(all.Where(i => folds[0][i].Rows == 0));
         var scored = scores.Where(s => double.IsFinite(s.Mae)).ToList();
-        if (scored.Count == 0)
-        {
-            // nothing scored: every fold was tried, so name those that left a parameter undetermined
-            var undetermined = folds.Count == 0 ? [] : Enumerable.Range(0, fitted.Count)
-                .Where(i => folds.Any(f => !f[i].Determined)).Select(i => fitted[i].Name).ToList();
-            return new(scores, LawForms.Keyword(fallback), true) { Unscored = undetermined, Shared = shared };
-        }
+        // nothing scored: every fold was tried, so name each that left a parameter undetermined
+        if (scored.Count == 0) return new(scores, LawForms.Keyword(fallback), true) { Unscored = Names(undetermined), Shared = shared };
         double best = scored.Min(s => s.Mae);
         // OrderBy is stable: among as many parameters, the earlier form in LawForm order
         var chosen = scored.Where(s => s.Mae <= best * (1 + Tie) + 1e-12).OrderBy(s => s.Parameters).First();
-        return new(scores, chosen.Form, false) { Unscored = skipped, Shared = shared };
+        return new(scores, chosen.Form, false) { Unscored = Names(all.Except(used)), Shared = shared };
     }
 
     /// <summary>Fitted runs with nothing to predict: every row of theirs is also in another fitted
